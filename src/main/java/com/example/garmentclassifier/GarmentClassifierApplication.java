@@ -1,0 +1,21 @@
+package com.example.garmentclassifier;
+
+import com.example.garmentclassifier.training.TrainCommand;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GarmentClassifierApplication {
+
+    public static void main(String[] args) {
+        SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
+        if (TrainCommand.isRequested(args)) {
+            // Training from the command line needs no web server; the runner exits when done.
+            app.setWebApplicationType(WebApplicationType.NONE);
+        }
+        app.run(args);
+    }
+}

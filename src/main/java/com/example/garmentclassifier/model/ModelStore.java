@@ -1,0 +1,270 @@
+package com.example.garmentclassifier.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The directory of model versions:
+ * <pre>
+ * model-store/
+ *   active-version          the active version id (replaced atomically)
+ *   versions/{id}/model.zip DL4J model without updater state
+ *   versions/{id}/metadata.json
+ * </pre>
+ * A version is written into a temporary directory and renamed into place, so a reader never
+ * sees a half-written version; versions that fail their checksum are skipped.
+ */
+public class ModelStore {
+
+    public static final String MODEL_FILE = "model.zip";
+    public static final String METADATA_FILE = "metadata.json";
+    private static final String ACTIVE_POINTER = "active-version";
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final DateTimeFormatter VERSION_FORMAT =
+            DateTimeFormatter.ofPattern("'v'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
+
+    private final Path root;
+    private final JsonMapper json;
+
+    public ModelStore(Path root, JsonMapper json) {
+        this.root = root.toAbsolutePath().normalize();
+        this.json = json;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes the network and its metadata as a new version; returns the metadata as stored. */
+    public synchronized ModelMetadata save(MultiLayerNetwork network, ModelMetadata draft) {
+        Path versions = root.resolve("versions");
+        Path temp = versions.resolve(TEMP_PREFIX + UUID.randomUUID());
+        try {
+            Files.createDirectories(temp);
+            Path modelFile = temp.resolve(MODEL_FILE);
+            ModelSerializer.writeModel(network, modelFile.toFile(), false);
+            fsync(modelFile);
+            String version = uniqueVersion(versions, VERSION_FORMAT.format(draft.createdAt()));
+            ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile));
+            Path metadataFile = temp.resolve(METADATA_FILE);
+            json.writerWithDefaultPrettyPrinter().writeValue(metadataFile.toFile(), metadata);
+            fsync(metadataFile);
+            move(temp, versions.resolve(version));
+            log.info("Stored model version {} (test accuracy {})", version, metadata.testAccuracy());
+            return metadata;
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("Cannot write model version to " + versions, e);
+        }
+    }
+
+    /** Makes {@code version} the one loaded at startup, by atomically replacing the pointer file. */
+    public synchronized void setActive(String version) {
+        requireVersionDirectory(version);
+        Path pointer = root.resolve(ACTIVE_POINTER);
+        Path temp = root.resolve(ACTIVE_POINTER + TEMP_PREFIX + UUID.randomUUID());
+        try {
+            Files.writeString(temp, version + "\n", StandardCharsets.UTF_8);
+            fsync(temp);
+            move(temp, pointer);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("Cannot update " + pointer, e);
+        }
+    }
+
+    public Optional<String> activeVersion() {
+        Path pointer = root.resolve(ACTIVE_POINTER);
+        try {
+            if (!Files.isRegularFile(pointer)) {
+                return Optional.empty();
+            }
+            String version = Files.readString(pointer, StandardCharsets.UTF_8).trim();
+            return version.isEmpty() ? Optional.empty() : Optional.of(version);
+        } catch (IOException e) {
+            log.warn("Cannot read {}: {}", pointer, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Metadata of every complete version, newest first; incomplete or unreadable ones are skipped with a warning. */
+    public List<ModelMetadata> list() {
+        Path versions = root.resolve("versions");
+        List<ModelMetadata> result = new ArrayList<>();
+        if (!Files.isDirectory(versions)) {
+            return result;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                if (name.startsWith(TEMP_PREFIX)) {
+                    continue;
+                }
+                try {
+                    result.add(readMetadata(name));
+                } catch (InvalidModelException e) {
+                    log.warn("Skipping model version {}: {}", name, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + versions, e);
+        }
+        result.sort(Comparator.comparing(ModelMetadata::createdAt).reversed());
+        return result;
+    }
+
+    public ModelMetadata readMetadata(String version) {
+        Path dir = requireVersionDirectory(version);
+        Path metadataFile = dir.resolve(METADATA_FILE);
+        if (!Files.isRegularFile(metadataFile) || !Files.isRegularFile(dir.resolve(MODEL_FILE))) {
+            throw new InvalidModelException("version " + version + " is incomplete");
+        }
+        try {
+            ModelMetadata metadata = json.readValue(metadataFile.toFile(), ModelMetadata.class);
+            if (!version.equals(metadata.version()) || metadata.labels() == null || metadata.modelSha256() == null) {
+                throw new InvalidModelException("metadata of version " + version + " is inconsistent");
+            }
+            return metadata;
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidModelException invalid) {
+                throw invalid;
+            }
+            throw new InvalidModelException("metadata of version " + version + " is unreadable", e);
+        }
+    }
+
+    /** Loads a version after verifying the model file's checksum. */
+    public LoadedModel load(String version) {
+        ModelMetadata metadata = readMetadata(version);
+        Path modelFile = root.resolve("versions").resolve(version).resolve(MODEL_FILE);
+        try {
+            String actual = sha256(modelFile);
+            if (!actual.equalsIgnoreCase(metadata.modelSha256())) {
+                throw new InvalidModelException("checksum mismatch for version " + version);
+            }
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
+            return new LoadedModel(metadata, network);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidModelException invalid) {
+                throw invalid;
+            }
+            throw new InvalidModelException("cannot load version " + version, e);
+        }
+    }
+
+    /** Deletes a version directory. The caller makes sure it is not the active one. */
+    public synchronized void delete(String version) {
+        Path dir = requireVersionDirectory(version);
+        Path trash = root.resolve("versions").resolve(TEMP_PREFIX + "deleted-" + UUID.randomUUID());
+        try {
+            // Rename first so a crash mid-delete never leaves a half-deleted version that looks complete.
+            move(dir, trash);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete version " + version, e);
+        }
+        deleteQuietly(trash);
+    }
+
+    /** Removes leftovers of interrupted writes. */
+    public void cleanTemporaryFiles() {
+        Path versions = root.resolve("versions");
+        if (!Files.isDirectory(versions)) {
+            return;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions, TEMP_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                log.warn("Removing leftover of an interrupted write: {}", dir.getFileName());
+                deleteQuietly(dir);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot clean {}: {}", versions, e.getMessage());
+        }
+    }
+
+    private Path requireVersionDirectory(String version) {
+        if (version == null || !VERSION_ID.matcher(version).matches() || version.startsWith(TEMP_PREFIX)) {
+            throw new ModelVersionNotFoundException(String.valueOf(version));
+        }
+        Path dir = root.resolve("versions").resolve(version);
+        if (!Files.isDirectory(dir)) {
+            throw new ModelVersionNotFoundException(version);
+        }
+        return dir;
+    }
+
+    private static String uniqueVersion(Path versions, String base) {
+        String candidate = base;
+        for (int i = 2; Files.exists(versions.resolve(candidate)); i++) {
+            candidate = base + "-" + i;
+        }
+        return candidate;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temp directory is cleaned at next startup
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.example.garmentclassifier.model;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ModelStoreConfiguration {
+
+    @Bean
+    ModelStore modelStore(ClassifierProperties properties, JsonMapper jsonMapper) {
+        return new ModelStore(properties.modelStore(), jsonMapper);
+    }
+}

@@ -1,0 +1,115 @@
+package com.example.garmentclassifier.training;
+
+import java.util.ArrayList;
+import com.example.garmentclassifier.model.EpochMetrics;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a {@link GarmentNetwork} on Fashion-MNIST training images: holds out the last
+ * images as a validation split, decays the learning rate along a cosine, and keeps the
+ * weights of the epoch with the best validation accuracy. The test set is never seen here.
+ */
+public class ModelTrainer {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
+    private static final int TRAIN_ACCURACY_SAMPLE = 2000;
+    private static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
+
+    private final ModelEvaluator evaluator = new ModelEvaluator();
+
+    /**
+     * @param startFrom weights to continue from (warm start), or null for a fresh network
+     */
+    public TrainedNetwork train(GarmentImages trainingImages, TrainingParameters params,
+                                MultiLayerNetwork startFrom, TrainingProgress progress) {
+        GarmentImages used = params.trainLimit() > 0 ? trainingImages.first(params.trainLimit()) : trainingImages;
+        int validationSize = Math.min(params.validationSize(), used.size() / 10);
+        GarmentImages train = used.range(0, used.size() - validationSize);
+        GarmentImages validation = used.range(used.size() - validationSize, used.size());
+        GarmentImages trainSample = train.first(TRAIN_ACCURACY_SAMPLE);
+
+        MultiLayerNetwork network = startFrom != null ? startFrom : GarmentNetwork.create(params.seed(), params.learningRate());
+        Random random = new Random(params.seed());
+        int[] order = identity(train.size());
+        int batches = (train.size() + params.batchSize() - 1) / params.batchSize();
+        log.info("Training on {} images, validating on {}, {} epochs of {} batches of {}",
+                train.size(), validation.size(), params.epochs(), batches, params.batchSize());
+
+        List<EpochMetrics> history = new ArrayList<>();
+        INDArray bestParams = null;
+        int bestEpoch = 0;
+        double bestValidation = -1;
+        long started = System.nanoTime();
+        for (int epoch = 1; epoch <= params.epochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            double learningRate = learningRate(params, epoch);
+            network.setLearningRate(learningRate);
+            shuffle(order, random);
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                if (progress.cancelRequested()) {
+                    throw new TrainingCancelledException(epoch, b + 1);
+                }
+                int from = b * params.batchSize();
+                int to = Math.min(train.size(), from + params.batchSize());
+                network.fit(BatchAssembler.trainingBatch(train, order, from, to, params.augment() ? random : null));
+                lossSum += network.score();
+                progress.batchDone(epoch, b + 1, batches);
+            }
+            network.incrementEpochCount();
+            double validationAccuracy = validation.size() == 0 ? 0 : evaluator.accuracy(network, validation);
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches, evaluator.accuracy(network, trainSample),
+                    validationAccuracy, learningRate, (System.nanoTime() - epochStart) / 1e9);
+            history.add(metrics);
+            if (validationAccuracy > bestValidation) {
+                bestValidation = validationAccuracy;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            double eta = elapsed / epoch * (params.epochs() - epoch);
+            log.info(String.format("epoch %d/%d  loss %.4f  train acc %.4f  val acc %.4f  lr %.5f  %.1f s  ETA %.0f s",
+                    epoch, params.epochs(), metrics.loss(), metrics.trainAccuracy(), validationAccuracy,
+                    learningRate, metrics.seconds(), eta));
+            progress.epochDone(metrics, eta);
+        }
+        if (bestParams != null && bestEpoch != params.epochs()) {
+            log.info("Restoring weights of epoch {} (best validation accuracy {})", bestEpoch, bestValidation);
+            network.setParams(bestParams);
+        }
+        return new TrainedNetwork(network, bestEpoch, List.copyOf(history), train.size(), validation.size(),
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Cosine decay from the configured rate to a small fraction of it at the last epoch. */
+    static double learningRate(TrainingParameters params, int epoch) {
+        if (params.epochs() <= 1) {
+            return params.learningRate();
+        }
+        double progress = (epoch - 1) / (double) (params.epochs() - 1);
+        double floor = params.learningRate() * FINAL_LEARNING_RATE_FRACTION;
+        return floor + (params.learningRate() - floor) * 0.5 * (1 + Math.cos(Math.PI * progress));
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+    }
+}

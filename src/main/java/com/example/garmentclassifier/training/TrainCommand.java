@@ -1,0 +1,95 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]
+ * [--seed N] [--train-limit N] [--no-augment] [--no-activate]}: trains a model, stores it as a
+ * new version and (unless --no-activate) makes it the active one, then exits.
+ */
+@Component
+public class TrainCommand implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
+
+    private final TrainingPipeline pipeline;
+    private final ModelStore store;
+    private final ConfigurableApplicationContext context;
+
+    public TrainCommand(TrainingPipeline pipeline, ModelStore store, ConfigurableApplicationContext context) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.context = context;
+    }
+
+    public static boolean isRequested(String[] args) {
+        return Arrays.asList(args).contains("--train");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String[] raw = args.getSourceArgs();
+        if (!isRequested(raw)) {
+            return;
+        }
+        int exitCode = 0;
+        try {
+            TrainingParameters params = parse(raw);
+            log.info("Training with {}", params);
+            ModelMetadata stored = pipeline.run(params, null, null, new TrainingProgress() { });
+            log.info("Test accuracy {} on {} images; stored as version {}", stored.testAccuracy(),
+                    stored.test().examples(), stored.version());
+            if (!Arrays.asList(raw).contains("--no-activate")) {
+                store.setActive(stored.version());
+                log.info("Version {} is now active", stored.version());
+            }
+        } catch (DatasetUnavailableException | IllegalArgumentException e) {
+            log.error("Training failed: {}", e.getMessage());
+            exitCode = 2;
+        }
+        int code = exitCode;
+        System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
+    }
+
+    static TrainingParameters parse(String[] args) {
+        TrainingParameters p = TrainingParameters.DEFAULTS;
+        int epochs = intOption(args, "--epochs", p.epochs(), 1, 200);
+        int batchSize = intOption(args, "--batch-size", p.batchSize(), 1, 4096);
+        double learningRate = Double.parseDouble(option(args, "--learning-rate", String.valueOf(p.learningRate())));
+        long seed = Long.parseLong(option(args, "--seed", String.valueOf(p.seed())));
+        int trainLimit = intOption(args, "--train-limit", p.trainLimit(), 0, 60_000);
+        boolean augment = !Arrays.asList(args).contains("--no-augment");
+        return new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit, p.validationSize(), augment);
+    }
+
+    private static int intOption(String[] args, String name, int fallback, int min, int max) {
+        int value = Integer.parseInt(option(args, name, String.valueOf(fallback)));
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    /** Accepts both {@code --name=value} and {@code --name value}. */
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith(name + "=")) {
+                return args[i].substring(name.length() + 1);
+            }
+            if (args[i].equals(name) && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,70 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.EvaluationReport;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads Fashion-MNIST, trains, evaluates on the 10,000 test images and stores the result as a
+ * new model version. Shared by the command line and (later) background jobs.
+ */
+@Component
+public class TrainingPipeline {
+
+    private final ClassifierProperties properties;
+    private final IdxReader reader;
+    private final ModelTrainer trainer;
+    private final ModelEvaluator evaluator;
+    private final ModelStore store;
+
+    public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
+                            ModelEvaluator evaluator, ModelStore store) {
+        this.properties = properties;
+        this.reader = reader;
+        this.trainer = trainer;
+        this.evaluator = evaluator;
+        this.store = store;
+    }
+
+    /**
+     * @param warmStart network to continue training, or null; {@code warmStartVersion} names it in the metadata
+     */
+    public ModelMetadata run(TrainingParameters params, MultiLayerNetwork warmStart, String warmStartVersion,
+                             TrainingProgress progress) {
+        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        Instant started = Instant.now();
+        TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
+        EvaluationReport report = evaluator.evaluate(trained.network(), test);
+        ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.SUMMARY,
+                trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
+                new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
+                        trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
+                        trained.epochs()),
+                report);
+        return store.save(trained.network(), draft);
+    }
+
+    private static Map<String, Object> hyperparameters(TrainingParameters params) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("epochs", params.epochs());
+        map.put("batchSize", params.batchSize());
+        map.put("learningRate", params.learningRate());
+        map.put("learningRateSchedule", "cosine to 5%");
+        map.put("optimizer", "Adam");
+        map.put("trainLimit", params.trainLimit());
+        map.put("validationSize", params.validationSize());
+        map.put("augmentation", params.augment() ? "mirror left-right, shift +-1 px" : "none");
+        return map;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 10) / 10.0;
+    }
+}
