@@ -12,4 +12,9 @@ class ModelStoreConfiguration {
     ModelStore modelStore(ClassifierProperties properties, JsonMapper jsonMapper) {
         return new ModelStore(properties.modelStore(), jsonMapper);
     }
+
+    @Bean
+    ModelHolder modelHolder() {
+        return new ModelHolder();
+    }
 }

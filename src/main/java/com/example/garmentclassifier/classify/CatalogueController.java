@@ -1,0 +1,55 @@
+package com.example.garmentclassifier.classify;
+
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelUnavailableException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What the serving model can answer: its labels and its metadata. */
+@RestController
+@Tag(name = "Model", description = "The serving model's classes and metadata")
+@ApiResponse(responseCode = "503", description = "No model is loaded",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class CatalogueController {
+
+    private final ModelHolder models;
+
+    public CatalogueController(ModelHolder models) {
+        this.models = models;
+    }
+
+    /** One class of the serving model. */
+    public record GarmentClass(@Schema(example = "6") int index, @Schema(example = "Shirt") String label) {
+    }
+
+    @Operation(summary = "Labels the serving model can give, with their class indices")
+    @GetMapping("/classes")
+    public List<GarmentClass> classes() {
+        List<String> labels = currentMetadata().labels();
+        List<GarmentClass> classes = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            classes.add(new GarmentClass(i, labels.get(i)));
+        }
+        return classes;
+    }
+
+    @Operation(summary = "Metadata of the serving model: version, architecture, training and test results")
+    @GetMapping("/models/current")
+    public ModelMetadata current() {
+        return currentMetadata();
+    }
+
+    private ModelMetadata currentMetadata() {
+        return models.current().map(m -> m.metadata())
+                .orElseThrow(() -> new ModelUnavailableException(models.unavailableReason()));
+    }
+}

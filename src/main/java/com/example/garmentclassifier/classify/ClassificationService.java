@@ -1,0 +1,66 @@
+package com.example.garmentclassifier.classify;
+
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelHolder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Decodes and prepares every upload first (so one bad file rejects the request before any
+ * inference), then classifies all of them in one batch on one model version.
+ */
+public class ClassificationService {
+
+    private final ImageDecoder decoder;
+    private final ImagePreprocessor preprocessor;
+    private final ModelHolder models;
+
+    public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor, ModelHolder models) {
+        this.decoder = decoder;
+        this.preprocessor = preprocessor;
+        this.models = models;
+    }
+
+    public ClassifyResponse classify(List<Upload> uploads) {
+        List<PreparedImage> prepared = new ArrayList<>(uploads.size());
+        for (Upload upload : uploads) {
+            prepared.add(preprocessor.prepare(decoder.decode(upload.name(), upload.data())));
+        }
+        INDArray features = stack(prepared);
+        return models.withModel(model -> respond(model, uploads, model.predict(features)));
+    }
+
+    static INDArray stack(List<PreparedImage> images) {
+        int pixels = ImagePreprocessor.SIDE * ImagePreprocessor.SIDE;
+        float[] data = new float[images.size() * pixels];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i).modelInput(), 0, data, i * pixels, pixels);
+        }
+        return Nd4j.create(data, new long[] {images.size(), ImagePreprocessor.SIDE, ImagePreprocessor.SIDE, 1}, 'c');
+    }
+
+    static ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities) {
+        List<String> labels = model.metadata().labels();
+        List<ClassificationResult> results = new ArrayList<>(uploads.size());
+        for (int i = 0; i < uploads.size(); i++) {
+            results.add(result(uploads.get(i).name(), labels, probabilities[i]));
+        }
+        return new ClassifyResponse(model.version(), results);
+    }
+
+    static ClassificationResult result(String file, List<String> labels, float[] probabilities) {
+        int best = 0;
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        for (int c = 0; c < labels.size(); c++) {
+            byLabel.put(labels.get(c), (double) probabilities[c]);
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
+            }
+        }
+        return new ClassificationResult(file, labels.get(best), best, probabilities[best], byLabel);
+    }
+}

@@ -1,0 +1,21 @@
+package com.example.garmentclassifier.classify;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.ModelHolder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClassifyConfiguration {
+
+    @Bean
+    ImagePreprocessor imagePreprocessor() {
+        return new ImagePreprocessor(new ForegroundDetector());
+    }
+
+    @Bean
+    ClassificationService classificationService(ClassifierProperties properties, ImagePreprocessor preprocessor,
+                                                ModelHolder models) {
+        return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor, models);
+    }
+}

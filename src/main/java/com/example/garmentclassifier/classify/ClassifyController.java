@@ -1,0 +1,99 @@
+package com.example.garmentclassifier.classify;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@Tag(name = "Classification", description = "Classify garment images")
+@ApiResponse(responseCode = "200", description = "One result per image, in upload order")
+@ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "No model is loaded",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class ClassifyController {
+
+    private static final String RAW_NAME = "body";
+
+    private final ClassificationService service;
+    private final ClassifierProperties properties;
+
+    public ClassifyController(ClassificationService service, ClassifierProperties properties) {
+        this.service = service;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Classify uploaded images",
+            description = "Multipart form with one or more parts named 'file' (PNG, JPEG, GIF or BMP; photos on a plain"
+                    + " background, cut-outs with transparency, or Fashion-MNIST-style images). The limit on files per"
+                    + " request is classifier.max-files-per-request.")
+    @PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ClassifyResponse classifyMultipart(
+            @Parameter(description = "One or more images", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE))
+            @RequestPart(name = "file", required = false) List<MultipartFile> files) throws IOException {
+        if (files == null || files.isEmpty()) {
+            throw RejectedUploadException.noImages();
+        }
+        if (files.size() > properties.maxFilesPerRequest()) {
+            throw RejectedUploadException.tooManyFiles(files.size(), properties.maxFilesPerRequest());
+        }
+        List<Upload> uploads = new ArrayList<>(files.size());
+        for (int i = 0; i < files.size(); i++) {
+            MultipartFile file = files.get(i);
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? "file[" + i + "]" : file.getOriginalFilename();
+            if (file.getSize() > properties.maxImageBytes().toBytes()) {
+                throw RejectedUploadException.tooManyBytes(name, properties.maxImageBytes().toBytes());
+            }
+            uploads.add(new Upload(name, file.getBytes()));
+        }
+        return service.classify(uploads);
+    }
+
+    @Operation(summary = "Classify one image sent as the raw request body",
+            description = "Content-Type image/png, image/jpeg, image/gif or image/bmp.")
+    @PostMapping(path = "/classify", consumes = {"image/png", "image/jpeg", "image/gif", "image/bmp"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public ClassifyResponse classifyRaw(
+            @Parameter(description = "Name to report as 'file' in the result") @RequestParam(name = "filename", required = false)
+            String filename,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The image bytes",
+                    content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
+            HttpServletRequest request) throws IOException {
+        String name = filename == null || filename.isBlank() ? RAW_NAME : filename;
+        long limit = properties.maxImageBytes().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            throw RejectedUploadException.tooManyBytes(name, limit);
+        }
+        byte[] data;
+        try (InputStream body = request.getInputStream()) {
+            // Read one byte past the limit to notice a body without (or with a false) Content-Length.
+            data = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        }
+        if (data.length > limit) {
+            throw RejectedUploadException.tooManyBytes(name, limit);
+        }
+        return service.classify(List.of(new Upload(name, data)));
+    }
+}

@@ -1,0 +1,143 @@
+package com.example.garmentclassifier.classify;
+
+/**
+ * Separates a garment from its background the way Fashion-MNIST's images were made from
+ * product photos: the background is the colour of the image's border, and the garment is
+ * everything that differs from it clearly (transparent pixels are always background).
+ */
+public class ForegroundDetector {
+
+    /** RGB distance beyond which a pixel is not background; above JPEG noise, below faint garments. */
+    static final double COLOUR_THRESHOLD = 38;
+    /** Alpha below which a pixel is transparent background. */
+    static final int ALPHA_THRESHOLD = 128;
+    /** A row or column belongs to the garment's box only if this share of it is garment (ignores specks). */
+    static final double BOX_MIN_SHARE = 0.004;
+    /** Fewer garment pixels than this share of the image means nothing was separated. */
+    static final double MIN_GARMENT_SHARE = 0.002;
+
+    public Foreground detect(int width, int height, int[] argb) {
+        int background = borderColour(width, height, argb);
+        boolean light = luminance(background) >= 128;
+        boolean[] mask = new boolean[argb.length];
+        int[] rowCounts = new int[height];
+        int[] colCounts = new int[width];
+        int garment = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                int p = argb[i];
+                if ((p >>> 24) >= ALPHA_THRESHOLD && distance(p, background) > COLOUR_THRESHOLD) {
+                    mask[i] = true;
+                    rowCounts[y]++;
+                    colCounts[x]++;
+                    garment++;
+                }
+            }
+        }
+        boolean separated = garment >= Math.max(1, MIN_GARMENT_SHARE * argb.length);
+        Foreground.Box box = separated ? box(rowCounts, colCounts, width, height) : null;
+        if (box == null) {
+            box = new Foreground.Box(0, 0, width, height);
+            separated = false;
+        }
+        return new Foreground(width, height, argb, mask, background, light, box, separated);
+    }
+
+    /**
+     * Median colour of the opaque border pixels; white when most of the border is transparent
+     * (a cut-out is treated as if on white, as the product photos were).
+     */
+    static int borderColour(int width, int height, int[] argb) {
+        int perimeter = 2 * (width + height);
+        int[] r = new int[perimeter];
+        int[] g = new int[perimeter];
+        int[] b = new int[perimeter];
+        int opaque = 0;
+        int total = 0;
+        for (int x = 0; x < width; x++) {
+            for (int y : new int[] {0, height - 1}) {
+                total++;
+                int p = argb[y * width + x];
+                if ((p >>> 24) >= ALPHA_THRESHOLD) {
+                    r[opaque] = (p >> 16) & 0xFF;
+                    g[opaque] = (p >> 8) & 0xFF;
+                    b[opaque] = p & 0xFF;
+                    opaque++;
+                }
+            }
+        }
+        for (int y = 1; y < height - 1; y++) {
+            for (int x : new int[] {0, width - 1}) {
+                total++;
+                int p = argb[y * width + x];
+                if ((p >>> 24) >= ALPHA_THRESHOLD) {
+                    r[opaque] = (p >> 16) & 0xFF;
+                    g[opaque] = (p >> 8) & 0xFF;
+                    b[opaque] = p & 0xFF;
+                    opaque++;
+                }
+            }
+        }
+        if (opaque * 2 < total) {
+            return 0xFFFFFF;
+        }
+        return (median(r, opaque) << 16) | (median(g, opaque) << 8) | median(b, opaque);
+    }
+
+    private static Foreground.Box box(int[] rowCounts, int[] colCounts, int width, int height) {
+        int minRow = Math.max(1, (int) Math.ceil(BOX_MIN_SHARE * width));
+        int minCol = Math.max(1, (int) Math.ceil(BOX_MIN_SHARE * height));
+        int y0 = first(rowCounts, minRow);
+        int x0 = first(colCounts, minCol);
+        if (y0 < 0 || x0 < 0) {
+            return null;
+        }
+        return new Foreground.Box(x0, y0, last(colCounts, minCol) + 1, last(rowCounts, minRow) + 1);
+    }
+
+    private static int first(int[] counts, int min) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] >= min) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int last(int[] counts, int min) {
+        for (int i = counts.length - 1; i >= 0; i--) {
+            if (counts[i] >= min) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int median(int[] values, int count) {
+        int[] histogram = new int[256];
+        for (int i = 0; i < count; i++) {
+            histogram[values[i]]++;
+        }
+        int seen = 0;
+        for (int v = 0; v < 256; v++) {
+            seen += histogram[v];
+            if (seen * 2 >= count) {
+                return v;
+            }
+        }
+        return 255;
+    }
+
+    static double distance(int p, int q) {
+        int dr = ((p >> 16) & 0xFF) - ((q >> 16) & 0xFF);
+        int dg = ((p >> 8) & 0xFF) - ((q >> 8) & 0xFF);
+        int db = (p & 0xFF) - (q & 0xFF);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+
+    /** ITU-R BT.601 luma, 0-255. */
+    static double luminance(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
+    }
+}

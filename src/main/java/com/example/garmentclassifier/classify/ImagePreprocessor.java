@@ -1,0 +1,136 @@
+package com.example.garmentclassifier.classify;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Turns an arbitrary upload into what the model was trained on, following the conversion the
+ * Fashion-MNIST paper used on product photos: find the background from the border, trim to the
+ * garment, scale the longest side to 28 keeping the aspect ratio, sharpen lightly, centre on a
+ * 28x28 canvas, negate a light background so the garment is light on black, and go grayscale.
+ */
+public class ImagePreprocessor {
+
+    public static final int SIDE = 28;
+    /** Uploads larger than this (longest side) are box-averaged down first: detail beyond it changes nothing at 28 px. */
+    static final int WORKING_SIDE = 1024;
+    static final float SHARPEN_AMOUNT = 0.5f;
+
+    private final ForegroundDetector detector;
+
+    public ImagePreprocessor(ForegroundDetector detector) {
+        this.detector = detector;
+    }
+
+    public PreparedImage prepare(BufferedImage image) {
+        int factor = Math.max(1, (int) Math.ceil(Math.max(image.getWidth(), image.getHeight()) / (double) WORKING_SIDE));
+        int width = image.getWidth() / factor;
+        int height = image.getHeight() / factor;
+        int[] argb = factor == 1
+                ? image.getRGB(0, 0, width, height, null, 0, width)
+                : boxDownsample(image, factor, width, height);
+        Foreground foreground = detector.detect(width, height, argb);
+        float[] crop = intensities(foreground);
+        Foreground.Box box = foreground.box();
+        float[] input = centre(sharpen(resizeLongestSide(crop, box.width(), box.height())));
+        return new PreparedImage(input, foreground);
+    }
+
+    /** Garment intensity in [0, 1] inside the box: distance from the background in the Fashion-MNIST direction. */
+    static float[] intensities(Foreground fg) {
+        Foreground.Box box = fg.box();
+        double background = ForegroundDetector.luminance(fg.background());
+        float[] out = new float[box.width() * box.height()];
+        for (int y = box.y0(); y < box.y1(); y++) {
+            for (int x = box.x0(); x < box.x1(); x++) {
+                int p = fg.argb()[y * fg.width() + x];
+                double alpha = (p >>> 24) / 255.0;
+                double luma = alpha * ForegroundDetector.luminance(p) + (1 - alpha) * background;
+                double v = fg.lightBackground()
+                        ? (background - luma) / Math.max(background, 1)
+                        : (luma - background) / Math.max(255 - background, 1);
+                out[(y - box.y0()) * box.width() + (x - box.x0())] = (float) Math.min(1, Math.max(0, v));
+            }
+        }
+        return out;
+    }
+
+    /** Holds the result's size alongside the pixels. */
+    record Plane(float[] pixels, int width, int height) {
+    }
+
+    static Plane resizeLongestSide(float[] src, int sw, int sh) {
+        int tw;
+        int th;
+        if (sw >= sh) {
+            tw = SIDE;
+            th = Math.max(1, Math.round(sh * SIDE / (float) sw));
+        } else {
+            th = SIDE;
+            tw = Math.max(1, Math.round(sw * SIDE / (float) sh));
+        }
+        return new Plane(Resampler.resize(src, sw, sh, tw, th), tw, th);
+    }
+
+    /** Unsharp mask with a 3x3 Gaussian (sigma 1), as the paper sharpened after scaling. */
+    static Plane sharpen(Plane plane) {
+        int w = plane.width();
+        int h = plane.height();
+        float[] src = plane.pixels();
+        float[] out = new float[src.length];
+        float[] kernel = {0.0751f, 0.1238f, 0.0751f, 0.1238f, 0.2042f, 0.1238f, 0.0751f, 0.1238f, 0.0751f};
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float blur = 0;
+                for (int ky = -1; ky <= 1; ky++) {
+                    for (int kx = -1; kx <= 1; kx++) {
+                        int sx = Math.min(w - 1, Math.max(0, x + kx));
+                        int sy = Math.min(h - 1, Math.max(0, y + ky));
+                        blur += kernel[(ky + 1) * 3 + kx + 1] * src[sy * w + sx];
+                    }
+                }
+                float v = src[y * w + x] + SHARPEN_AMOUNT * (src[y * w + x] - blur);
+                out[y * w + x] = Math.min(1, Math.max(0, v));
+            }
+        }
+        return new Plane(out, w, h);
+    }
+
+    static float[] centre(Plane plane) {
+        float[] out = new float[SIDE * SIDE];
+        int ox = (SIDE - plane.width()) / 2;
+        int oy = (SIDE - plane.height()) / 2;
+        for (int y = 0; y < plane.height(); y++) {
+            System.arraycopy(plane.pixels(), y * plane.width(), out, (y + oy) * SIDE + ox, plane.width());
+        }
+        return out;
+    }
+
+    /** Averages factor x factor blocks, weighting colour by alpha so transparent pixels do not darken edges. */
+    static int[] boxDownsample(BufferedImage image, int factor, int width, int height) {
+        int[] out = new int[width * height];
+        int[] row = new int[image.getWidth() * factor];
+        for (int ty = 0; ty < height; ty++) {
+            image.getRGB(0, ty * factor, image.getWidth(), factor, row, 0, image.getWidth());
+            for (int tx = 0; tx < width; tx++) {
+                long a = 0;
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                for (int dy = 0; dy < factor; dy++) {
+                    for (int dx = 0; dx < factor; dx++) {
+                        int p = row[dy * image.getWidth() + tx * factor + dx];
+                        int pa = p >>> 24;
+                        a += pa;
+                        r += (long) ((p >> 16) & 0xFF) * pa;
+                        g += (long) ((p >> 8) & 0xFF) * pa;
+                        b += (long) (p & 0xFF) * pa;
+                    }
+                }
+                int n = factor * factor;
+                out[ty * width + tx] = a == 0 ? 0
+                        : (int) (a / n) << 24 | (int) (r / a) << 16 | (int) (g / a) << 8 | (int) (b / a);
+            }
+        }
+        return out;
+    }
+}

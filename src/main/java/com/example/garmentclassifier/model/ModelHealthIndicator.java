@@ -1,0 +1,30 @@
+package com.example.garmentclassifier.model;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** Health component "model": UP with the serving version and its test accuracy, DOWN with the reason. */
+@Component("model")
+public class ModelHealthIndicator implements HealthIndicator {
+
+    private final ModelHolder models;
+
+    public ModelHealthIndicator(ModelHolder models) {
+        this.models = models;
+    }
+
+    @Override
+    public Health health() {
+        return models.current()
+                .map(model -> Health.up()
+                        .withDetail("loaded", true)
+                        .withDetail("version", model.version())
+                        .withDetail("testAccuracy", model.metadata().testAccuracy())
+                        .build())
+                .orElseGet(() -> Health.down()
+                        .withDetail("loaded", false)
+                        .withDetail("reason", models.unavailableReason())
+                        .build());
+    }
+}

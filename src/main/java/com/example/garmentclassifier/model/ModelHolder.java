@@ -1,0 +1,53 @@
+package com.example.garmentclassifier.model;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The model that serves requests. Swapping replaces one reference: work already running keeps
+ * the model it leased and finishes on it; new work sees the new model.
+ */
+public class ModelHolder {
+
+    private final AtomicReference<LoadedModel> current = new AtomicReference<>();
+    private volatile String unavailableReason = "no model loaded yet";
+
+    public Optional<LoadedModel> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    public void markUnavailable(String reason) {
+        this.unavailableReason = reason;
+    }
+
+    /** Runs {@code work} on the current model, which stays loaded until the work returns. */
+    public <T> T withModel(Function<LoadedModel, T> work) {
+        while (true) {
+            LoadedModel model = current.get();
+            if (model == null) {
+                throw new ModelUnavailableException(unavailableReason);
+            }
+            if (model.tryAcquire()) {
+                try {
+                    return work.apply(model);
+                } finally {
+                    model.releaseLease();
+                }
+            }
+            // Lost a race with a swap: the retired model refused the lease, so read the reference again.
+        }
+    }
+
+    /** Makes {@code next} the serving model; the previous one is freed once its last request ends. */
+    public void swap(LoadedModel next) {
+        LoadedModel previous = current.getAndSet(next);
+        if (previous != null && previous != next) {
+            previous.retire();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.example.garmentclassifier.model;
+
+/** No model is loaded, so nothing can be classified yet. */
+public class ModelUnavailableException extends RuntimeException {
+
+    public ModelUnavailableException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,69 @@
+package com.example.garmentclassifier.web;
+
+import com.example.garmentclassifier.classify.RejectedUploadException;
+import com.example.garmentclassifier.model.ModelUnavailableException;
+import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place exceptions become RFC 9457 problem details. Spring MVC's own exceptions (wrong
+ * media type, upload over the multipart limit, unknown path, ...) are handled by the base class;
+ * messages are written for the caller and never carry stack traces or file paths.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "30";
+
+    @ExceptionHandler(RejectedUploadException.class)
+    ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage()));
+    }
+
+    @ExceptionHandler(ModelUnavailableException.class)
+    ResponseEntity<ProblemDetail> modelUnavailable(ModelUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable", e.getMessage()));
+    }
+
+    @ExceptionHandler(ModelVersionNotFoundException.class)
+    ResponseEntity<ProblemDetail> versionNotFound(ModelVersionNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Model version not found", e.getMessage()));
+    }
+
+    /** Malformed multipart bodies and too many parts for the container. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
+                "The multipart/form-data body could not be read: check the boundary, the part headers and the"
+                        + " number of parts"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+        log.error("Unexpected error on {}", request.getDescription(false), e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error", "The request could not be completed; the error has been logged"));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}
