@@ -1,0 +1,191 @@
+package com.example.garmentclassifier.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.example.garmentclassifier.classify.TestImages;
+import com.example.garmentclassifier.classify.TestImages.Fixture;
+import com.example.garmentclassifier.web.HttpTestClient.Part;
+import com.example.garmentclassifier.web.HttpTestClient.Response;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The committed model over real HTTP: real Fashion-MNIST test images (committed fixtures) and
+ * product-photo-style renderings of them in all four formats.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ClassifyEndToEndTest {
+
+    /** The model is 93 % accurate; the 40 fixtures are the first 4 of each class, not hand-picked. */
+    private static final int MIN_CORRECT_FIXTURES = 37;
+
+    @LocalServerPort
+    int port;
+
+    private HttpTestClient http;
+    private final List<Fixture> fixtures = TestImages.fixtures();
+
+    @BeforeEach
+    void setUp() {
+        http = new HttpTestClient(port);
+    }
+
+    @Test
+    void classifiesFashionMnistTestImagesUploadedTogether() {
+        JsonNode body = classify(fixtures, f -> Part.file(f.file(), TestImages.fixtureBytes(f.file())));
+
+        assertThat(body.get("modelVersion").asString()).isEqualTo(http.get("/models/current").json().get("version").asString());
+        JsonNode results = body.get("results");
+        assertThat(results.size()).isEqualTo(fixtures.size());
+        int correct = 0;
+        for (int i = 0; i < fixtures.size(); i++) {
+            JsonNode result = results.get(i);
+            assertThat(result.get("file").asString()).isEqualTo(fixtures.get(i).file());
+            assertProbabilityVector(result);
+            if (result.get("label").asString().equals(fixtures.get(i).label())) {
+                correct++;
+            }
+        }
+        assertThat(correct).as("correct labels of %d fixtures", fixtures.size()).isGreaterThanOrEqualTo(MIN_CORRECT_FIXTURES);
+    }
+
+    @Test
+    void rawBodyInEachFormatGetsTheSameLabelAsTheMultipartUpload() {
+        Fixture trouser = fixtures.stream().filter(f -> f.label().equals("Trouser")).findFirst().orElseThrow();
+        BufferedImage photo = TestImages.photo(trouser.pixels(), 10, new Color(40, 60, 120), Color.WHITE, 400, 360, 90, 50, false);
+        for (String format : List.of("png", "jpeg", "gif", "bmp")) {
+            Response r = http.postBody("/classify?filename=trousers." + format, "image/" + format,
+                    TestImages.encode(photo, format));
+            assertThat(r.status()).as(format + ": " + r.body()).isEqualTo(200);
+            JsonNode result = r.json().get("results").get(0);
+            assertThat(result.get("file").asString()).isEqualTo("trousers." + format);
+            assertThat(result.get("label").asString()).as(format).isEqualTo("Trouser");
+        }
+    }
+
+    @Test
+    void photoStyleUploadsGetTheSameLabelAsTheOriginal28x28Image() {
+        List<String> originals = labels(classify(fixtures, f -> Part.file(f.file(), TestImages.fixtureBytes(f.file()))));
+        List<Variant> variants = List.of(
+                new Variant("navy on white, off-centre, JPEG", "jpeg",
+                        f -> TestImages.photo(f.pixels(), 8, new Color(25, 35, 80), Color.WHITE, 520, 400, 260, 120, false)),
+                new Variant("red on light grey, PNG", "png",
+                        f -> TestImages.photo(f.pixels(), 6, new Color(190, 30, 40), new Color(232, 232, 232), 300, 260, 20, 60, false)),
+                new Variant("green cut-out on transparency, PNG", "png",
+                        f -> TestImages.photo(f.pixels(), 7, new Color(30, 120, 50), null, 330, 300, 100, 40, false)),
+                new Variant("black on white, GIF", "gif",
+                        f -> TestImages.photo(f.pixels(), 4, Color.BLACK, Color.WHITE, 200, 150, 70, 20, false)),
+                new Variant("brown on white, BMP", "bmp",
+                        f -> TestImages.photo(f.pixels(), 5, new Color(110, 70, 40), Color.WHITE, 180, 220, 10, 70, false)));
+        for (Variant variant : variants) {
+            List<String> labels = labels(classify(fixtures,
+                    f -> Part.file(f.file() + "." + variant.format(), TestImages.encode(variant.render().apply(f), variant.format()))));
+            assertSameLabels(variant.description(), originals, labels);
+        }
+    }
+
+    @Test
+    void shoesPointingRightGetTheSameLabelAsPointingLeft() {
+        List<Fixture> shoes = fixtures.stream()
+                .filter(f -> List.of("Sandal", "Sneaker", "Ankle boot").contains(f.label())).toList();
+        List<String> left = labels(classify(shoes, f -> Part.file(f.file(), TestImages.encode(
+                TestImages.photo(f.pixels(), 8, Color.DARK_GRAY, Color.WHITE, 300, 300, 20, 30, false), "png"))));
+        List<String> right = labels(classify(shoes, f -> Part.file(f.file(), TestImages.encode(
+                TestImages.photo(f.pixels(), 8, Color.DARK_GRAY, Color.WHITE, 300, 300, 20, 30, true), "png"))));
+        assertSameLabels("mirrored shoes", left, right);
+    }
+
+    @Test
+    void classesAndCurrentModelDescribeTheServingModel() {
+        JsonNode classes = http.get("/classes").json();
+        assertThat(classes.size()).isEqualTo(10);
+        assertThat(classes.get(0).get("label").asString()).isEqualTo("T-shirt/top");
+        assertThat(classes.get(9).get("index").asInt()).isEqualTo(9);
+
+        JsonNode model = http.get("/models/current").json();
+        assertThat(model.get("version").asString()).startsWith("v");
+        assertThat(model.get("modelSha256").asString()).hasSize(64);
+        assertThat(model.get("test").get("confusionMatrix").size()).isEqualTo(10);
+        assertThat(model.get("test").get("perClass").size()).isEqualTo(10);
+    }
+
+    @Test
+    void healthShowsTheModelAndInfoShowsVersionAndBuild() {
+        Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode model = health.json().get("components").get("model");
+        assertThat(model.get("status").asString()).isEqualTo("UP");
+        assertThat(model.get("details").get("loaded").asBoolean()).isTrue();
+        assertThat(model.get("details").get("testAccuracy").asDouble()).isGreaterThan(0);
+
+        JsonNode info = http.get("/actuator/info").json();
+        assertThat(info.get("model").get("version").asString()).isEqualTo(model.get("details").get("version").asString());
+        assertThat(info.get("build").get("artifact").asString()).isEqualTo("garment-classifier");
+    }
+
+    @Test
+    void openApiDocumentsUploadsAndErrorsAndSwaggerUiIsServed() {
+        JsonNode docs = http.get("/v3/api-docs").json();
+        JsonNode classify = docs.get("paths").get("/classify").get("post");
+        JsonNode content = classify.get("requestBody").get("content");
+        assertThat(content.has("multipart/form-data")).isTrue();
+        assertThat(content.toString()).contains("binary");
+        assertThat(classify.get("responses").has("415")).isTrue();
+        assertThat(classify.get("responses").has("503")).isTrue();
+        assertThat(docs.get("paths").has("/classes")).isTrue();
+        assertThat(docs.get("paths").has("/models/current")).isTrue();
+
+        Response ui = http.get("/swagger-ui.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+    }
+
+    private record Variant(String description, String format, Function<Fixture, BufferedImage> render) {
+    }
+
+    private JsonNode classify(List<Fixture> images, Function<Fixture, Part> toPart) {
+        List<Part> parts = new ArrayList<>();
+        images.forEach(f -> parts.add(toPart.apply(f)));
+        Response r = http.postMultipart("/classify", parts);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static List<String> labels(JsonNode body) {
+        List<String> labels = new ArrayList<>();
+        body.get("results").forEach(result -> labels.add(result.get("label").asString()));
+        return labels;
+    }
+
+    private void assertSameLabels(String what, List<String> expected, List<String> actual) {
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                differences.add(i + ": " + expected.get(i) + " -> " + actual.get(i));
+            }
+        }
+        assertThat(differences).as(what).isEmpty();
+    }
+
+    private static void assertProbabilityVector(JsonNode result) {
+        JsonNode probabilities = result.get("probabilities");
+        assertThat(probabilities.size()).isEqualTo(10);
+        double sum = 0;
+        for (JsonNode p : probabilities) {
+            sum += p.asDouble();
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-4));
+        assertThat(probabilities.get(result.get("label").asString()).asDouble())
+                .isCloseTo(result.get("confidence").asDouble(), within(1e-9));
+        assertThat(result.get("classIndex").asInt()).isBetween(0, 9);
+    }
+}

@@ -1,0 +1,51 @@
+package com.example.garmentclassifier.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.classify.TestImages;
+import com.example.garmentclassifier.web.HttpTestClient.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Without a usable model the application still starts, reports DOWN and answers 503. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class NoModelEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void emptyStore(DynamicPropertyRegistry registry) {
+        try {
+            Path store = Files.createTempDirectory("empty-store");
+            registry.add("classifier.model-store", store::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void healthIsDownAndClassifyAnswers503() {
+        HttpTestClient http = new HttpTestClient(port);
+
+        Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.json().get("components").get("model").get("status").asString()).isEqualTo("DOWN");
+
+        Response classify = http.postBody("/classify", "image/png", TestImages.fixtureBytes("test-00000.png"));
+        assertThat(classify.status()).isEqualTo(503);
+        assertThat(classify.contentType()).startsWith("application/problem+json");
+        assertThat(classify.json().get("title").asString()).isEqualTo("Model unavailable");
+        assertThat(classify.json().get("detail").asString()).contains("--train").doesNotContain("/tmp");
+
+        assertThat(http.get("/models/current").status()).isEqualTo(503);
+    }
+
+}
