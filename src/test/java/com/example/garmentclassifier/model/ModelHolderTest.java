@@ -1,0 +1,45 @@
+package com.example.garmentclassifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.garmentclassifier.training.GarmentNetwork;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelHolderTest {
+
+    @Test
+    void emptyHolderExplainsWhy() {
+        ModelHolder holder = new ModelHolder();
+        holder.markUnavailable("nothing trained");
+        assertThatThrownBy(() -> holder.withModel(LoadedModel::version))
+                .isInstanceOf(ModelUnavailableException.class).hasMessage("nothing trained");
+    }
+
+    @Test
+    void requestRunningDuringASwapFinishesOnTheModelItStartedWith() {
+        ModelHolder holder = new ModelHolder();
+        LoadedModel first = model("v1");
+        LoadedModel second = model("v2");
+        holder.swap(first);
+
+        String version = holder.withModel(m -> {
+            holder.swap(second);
+            // The old model is retired but still usable by the request that leased it.
+            m.predict(Nd4j.zeros(1, 28, 28, 1));
+            return m.version();
+        });
+
+        assertThat(version).isEqualTo("v1");
+        assertThat(holder.withModel(LoadedModel::version)).isEqualTo("v2");
+        assertThatThrownBy(() -> first.predict(Nd4j.zeros(1, 28, 28, 1)))
+                .as("released once its last request ended").isInstanceOf(IllegalStateException.class);
+    }
+
+    private static LoadedModel model(String version) {
+        ModelMetadata metadata = ModelStoreTest.draftFor(version, Instant.now());
+        return new LoadedModel(metadata, GarmentNetwork.create(1, 0.001));
+    }
+}

@@ -1,0 +1,114 @@
+package com.example.garmentclassifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.garmentclassifier.training.FashionMnistLabels;
+import com.example.garmentclassifier.training.GarmentNetwork;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.factory.Nd4j;
+import tools.jackson.databind.json.JsonMapper;
+
+class ModelStoreTest {
+
+    private static MultiLayerNetwork network;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void createNetwork() {
+        network = GarmentNetwork.create(7, 0.001);
+    }
+
+    private ModelStore store() {
+        return new ModelStore(root, JsonMapper.builder().build());
+    }
+
+    static ModelMetadata draft(Instant createdAt) {
+        return draftFor(null, createdAt);
+    }
+
+    static ModelMetadata draftFor(String version, Instant createdAt) {
+        return new ModelMetadata(version, createdAt, GarmentNetwork.SUMMARY, 391306, FashionMnistLabels.LABELS,
+                null, null, new ModelMetadata.Training(Map.of("epochs", 1), 7, 1.0, 10, 2, 1, null, List.of()),
+                new EvaluationReport(0, 0.5, List.of(), new int[10][10]));
+    }
+
+    @Test
+    void savedVersionLoadsWithTheSameOutputsAndCanBeActivated() {
+        ModelStore store = store();
+        ModelMetadata saved = store.save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
+
+        assertThat(saved.version()).isEqualTo("v20260102-030405");
+        assertThat(saved.modelSha256()).hasSize(64);
+        assertThat(store.activeVersion()).isEmpty();
+        store.setActive(saved.version());
+        assertThat(store.activeVersion()).contains(saved.version());
+
+        LoadedModel loaded = store.load(saved.version());
+        var input = Nd4j.rand(2, 28, 28, 1);
+        assertThat(loaded.predict(input)).isEqualTo(network.output(input, false).toFloatMatrix());
+        assertThat(loaded.metadata()).usingRecursiveComparison().isEqualTo(saved);
+    }
+
+    @Test
+    void versionsSavedInTheSameSecondGetDistinctIds() {
+        ModelStore store = store();
+        Instant t = Instant.parse("2026-01-02T03:04:05Z");
+        assertThat(store.save(network, draft(t)).version()).isNotEqualTo(store.save(network, draft(t)).version());
+        assertThat(store.list()).hasSize(2);
+    }
+
+    @Test
+    void tamperedModelFileFailsItsChecksum() throws IOException {
+        ModelStore store = store();
+        ModelMetadata saved = store.save(network, draft(Instant.now()));
+        Path file = root.resolve("versions").resolve(saved.version()).resolve(ModelStore.MODEL_FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> store.load(saved.version()))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void halfWrittenAndTemporaryDirectoriesAreSkippedAndCleaned() throws IOException {
+        ModelStore store = store();
+        ModelMetadata good = store.save(network, draft(Instant.now()));
+        Files.createDirectories(root.resolve("versions/v20250101-000000"));
+        Files.writeString(root.resolve("versions/v20250101-000000/model.zip"), "partial");
+        Files.createDirectories(root.resolve("versions/.tmp-interrupted"));
+
+        assertThat(store.list()).extracting(ModelMetadata::version).containsExactly(good.version());
+        store.cleanTemporaryFiles();
+        assertThat(root.resolve("versions/.tmp-interrupted")).doesNotExist();
+    }
+
+    @Test
+    void unknownOrMaliciousVersionNamesAreNotFound() {
+        ModelStore store = store();
+        assertThatThrownBy(() -> store.load("v-none")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.load("../../etc")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.setActive("nope")).isInstanceOf(ModelVersionNotFoundException.class);
+    }
+
+    @Test
+    void deletedVersionIsGone() {
+        ModelStore store = store();
+        ModelMetadata saved = store.save(network, draft(Instant.now()));
+        store.delete(saved.version());
+        assertThat(store.list()).isEmpty();
+        assertThat(root.resolve("versions").resolve(saved.version())).doesNotExist();
+    }
+}

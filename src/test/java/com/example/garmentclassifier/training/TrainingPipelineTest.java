@@ -1,0 +1,72 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real (tiny) training run on the committed mini data set, end to end into the store. */
+class TrainingPipelineTest {
+
+    @TempDir
+    Path storeDir;
+
+    @Test
+    void trainsEvaluatesAndStoresAVersionWithCompleteMetadata() {
+        ClassifierProperties properties = new ClassifierProperties(storeDir,
+                Path.of("src/test/resources/fashion-mnist-mini"), 64, DataSize.ofMegabytes(10), 40_000_000);
+        ModelStore store = new ModelStore(storeDir, JsonMapper.builder().build());
+        TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
+                new ModelEvaluator(), store);
+        AtomicInteger batches = new AtomicInteger();
+        AtomicInteger epochs = new AtomicInteger();
+
+        TrainingParameters params = new TrainingParameters(2, 32, 0.002, 5, 400, 5000, true);
+        ModelMetadata metadata = pipeline.run(params, null, null, new TrainingProgress() {
+            @Override
+            public void batchDone(int epoch, int batch, int batchesPerEpoch) {
+                batches.incrementAndGet();
+            }
+
+            @Override
+            public void epochDone(com.example.garmentclassifier.model.EpochMetrics m, double eta) {
+                epochs.incrementAndGet();
+            }
+        });
+
+        assertThat(epochs.get()).isEqualTo(2);
+        assertThat(batches.get()).isEqualTo(2 * 12); // 360 training images in batches of 32
+        assertThat(metadata.training().trainExamples()).isEqualTo(360);
+        assertThat(metadata.training().validationExamples()).isEqualTo(40);
+        assertThat(metadata.training().epochs()).hasSize(2);
+        assertThat(metadata.test().examples()).isEqualTo(300);
+        assertThat(metadata.test().accuracy()).as("better than chance after 2 tiny epochs").isGreaterThan(0.3);
+        assertThat(metadata.test().confusionMatrix()).hasDimensions(10, 10);
+        assertThat(metadata.test().perClass()).hasSize(10);
+        assertThat(metadata.parameterCount()).isEqualTo(391_306);
+        assertThat(store.load(metadata.version()).version()).isEqualTo(metadata.version());
+    }
+
+    @Test
+    void cosineScheduleStartsAtTheRateAndEndsAtFivePercent() {
+        TrainingParameters p = TrainingParameters.DEFAULTS.withEpochs(11);
+        assertThat(ModelTrainer.learningRate(p, 1)).isEqualTo(p.learningRate());
+        assertThat(ModelTrainer.learningRate(p, 11)).isCloseTo(p.learningRate() * 0.05, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ModelTrainer.learningRate(p, 6)).isLessThan(p.learningRate()).isGreaterThan(p.learningRate() * 0.05);
+    }
+
+    @Test
+    void commandLineOptionsAcceptBothForms() {
+        TrainingParameters p = TrainCommand.parse(new String[] {"--train", "--epochs", "3", "--batch-size=128", "--no-augment"});
+        assertThat(p.epochs()).isEqualTo(3);
+        assertThat(p.batchSize()).isEqualTo(128);
+        assertThat(p.augment()).isFalse();
+    }
+}
