@@ -1,10 +1,13 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,15 +46,25 @@ public class ClassifyController {
         this.properties = properties;
     }
 
-    @Operation(summary = "Classify uploaded images",
-            description = "Multipart form with one or more parts named 'file' (PNG, JPEG, GIF or BMP; photos on a plain"
-                    + " background, cut-outs with transparency, or Fashion-MNIST-style images). The limit on files per"
-                    + " request is classifier.max-files-per-request.")
+    @Operation(summary = "Classify garment images",
+            description = "Either a multipart form with one or more parts named 'file', or one image as the raw body"
+                    + " (Content-Type image/png, image/jpeg, image/gif or image/bmp; 'filename' names its result)."
+                    + " Photos on a plain background, cut-outs with transparency, drawings and Fashion-MNIST-style"
+                    + " images all work. At most classifier.max-files-per-request files (default 64).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),
+                            schemaProperties = @SchemaProperty(name = "file", array = @ArraySchema(
+                                    schema = @Schema(type = "string", format = "binary", description = "An image")))),
+                    @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = "image/bmp", schema = @Schema(type = "string", format = "binary"))}))
     @PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ClassifyResponse classifyMultipart(
-            @Parameter(description = "One or more images", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE))
-            @RequestPart(name = "file", required = false) List<MultipartFile> files) throws IOException {
+            @Parameter(hidden = true) @RequestPart(name = "file", required = false) List<MultipartFile> files,
+            @Parameter(description = "Name to report as 'file' for a raw-body upload") @RequestParam(name = "filename",
+                    required = false) String filename) throws IOException {
         if (files == null || files.isEmpty()) {
             throw RejectedUploadException.noImages();
         }
@@ -71,16 +84,12 @@ public class ClassifyController {
         return service.classify(uploads);
     }
 
-    @Operation(summary = "Classify one image sent as the raw request body",
-            description = "Content-Type image/png, image/jpeg, image/gif or image/bmp.")
+    /** Documented together with the multipart form above: one operation, two body types. */
+    @Hidden
     @PostMapping(path = "/classify", consumes = {"image/png", "image/jpeg", "image/gif", "image/bmp"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ClassifyResponse classifyRaw(
-            @Parameter(description = "Name to report as 'file' in the result") @RequestParam(name = "filename", required = false)
-            String filename,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The image bytes",
-                    content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
-            HttpServletRequest request) throws IOException {
+    public ClassifyResponse classifyRaw(@RequestParam(name = "filename", required = false) String filename,
+                                        HttpServletRequest request) throws IOException {
         String name = filename == null || filename.isBlank() ? RAW_NAME : filename;
         long limit = properties.maxImageBytes().toBytes();
         if (request.getContentLengthLong() > limit) {

@@ -11,7 +11,7 @@ import java.util.function.Function;
 public class ModelHolder {
 
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
-    private volatile String unavailableReason = "no model loaded yet";
+    private volatile String unavailableReason = "the model is still loading";
 
     public Optional<LoadedModel> current() {
         return Optional.ofNullable(current.get());

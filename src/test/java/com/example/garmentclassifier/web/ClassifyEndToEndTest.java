@@ -3,6 +3,7 @@ package com.example.garmentclassifier.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.example.garmentclassifier.classify.DrawnGarments;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.classify.TestImages.Fixture;
 import com.example.garmentclassifier.web.HttpTestClient.Part;
@@ -105,6 +106,36 @@ class ClassifyEndToEndTest {
     }
 
     @Test
+    void garmentsDrawnFromScratchAreRecognisedAsPhotosCutOutsAndMirrored() {
+        List<DrawnGarments.Drawing> drawings = List.of(DrawnGarments.TROUSERS, DrawnGarments.T_SHIRT, DrawnGarments.DRESS,
+                DrawnGarments.BAG, DrawnGarments.SNEAKER, DrawnGarments.ANKLE_BOOT);
+        List<Part> parts = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (DrawnGarments.Drawing d : drawings) {
+            for (boolean mirror : new boolean[] {false, true}) {
+                String side = mirror ? "mirrored" : "as drawn";
+                parts.add(Part.file(d.name() + " navy on white, " + side + ".jpg", TestImages.encode(DrawnGarments.render(
+                        d, new Color(30, 45, 90), Color.WHITE, 640, 480, 200, 60, mirror), "jpeg")));
+                parts.add(Part.file(d.name() + " red cut-out, " + side + ".png", TestImages.encode(DrawnGarments.render(
+                        d, new Color(200, 40, 40), null, 420, 520, 10, 100, mirror), "png")));
+                expected.add(d.label());
+                expected.add(d.label());
+            }
+        }
+        Response r = http.postMultipart("/classify", parts);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> differences = new ArrayList<>();
+        JsonNode results = r.json().get("results");
+        for (int i = 0; i < parts.size(); i++) {
+            String label = results.get(i).get("label").asString();
+            if (!label.equals(expected.get(i))) {
+                differences.add(parts.get(i).filename() + ": " + label);
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
     void classesAndCurrentModelDescribeTheServingModel() {
         JsonNode classes = http.get("/classes").json();
         assertThat(classes.size()).isEqualTo(10);
@@ -138,6 +169,11 @@ class ClassifyEndToEndTest {
         JsonNode classify = docs.get("paths").get("/classify").get("post");
         JsonNode content = classify.get("requestBody").get("content");
         assertThat(content.has("multipart/form-data")).isTrue();
+        assertThat(content.get("multipart/form-data").get("schema").get("properties").get("file").get("type").asString())
+                .isEqualTo("array");
+        assertThat(content.has("image/png")).isTrue();
+        assertThat(content.has("image/jpeg")).isTrue();
+        assertThat(classify.get("summary").asString()).isEqualTo("Classify garment images");
         assertThat(content.toString()).contains("binary");
         assertThat(classify.get("responses").has("415")).isTrue();
         assertThat(classify.get("responses").has("503")).isTrue();
