@@ -34,6 +34,14 @@ public class LoadedModel {
         return metadata.version();
     }
 
+    /**
+     * The network itself, for training a private copy (warm start). Never pass the serving
+     * instance's network to anything that changes it.
+     */
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
     /** Class probabilities, one row per input image; input is [n, 28, 28, 1] in [0, 1]. */
     public float[][] predict(INDArray features) {
         INDArray output;

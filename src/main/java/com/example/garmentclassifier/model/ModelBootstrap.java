@@ -1,8 +1,6 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.training.TrainCommand;
-import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -23,10 +21,12 @@ public class ModelBootstrap implements ApplicationRunner {
 
     private final ModelStore store;
     private final ModelHolder holder;
+    private final ModelActivationService activation;
 
-    public ModelBootstrap(ModelStore store, ModelHolder holder) {
+    public ModelBootstrap(ModelStore store, ModelHolder holder, ModelActivationService activation) {
         this.store = store;
         this.holder = holder;
+        this.activation = activation;
     }
 
     @Override
@@ -35,41 +35,10 @@ public class ModelBootstrap implements ApplicationRunner {
             return;
         }
         store.cleanTemporaryFiles();
-        String active = store.activeVersion().orElse(null);
-        if (active != null) {
-            try {
-                activate(store.load(active));
-                return;
-            } catch (RuntimeException e) {
-                log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
-            }
-        } else {
-            log.warn("No active model version in {}", store.root());
+        if (!activation.activateAtStartup()) {
+            String reason = "No usable model in the model store: train one with --train or restore the store";
+            holder.markUnavailable(reason);
+            log.error(reason + " ({})", store.root());
         }
-        // Fall back to the newest loadable version rather than serve nothing.
-        List<ModelMetadata> versions = store.list();
-        for (ModelMetadata candidate : versions) {
-            if (candidate.version().equals(active)) {
-                continue;
-            }
-            try {
-                activate(store.load(candidate.version()));
-                log.warn("Serving fallback model version {} instead of '{}'", candidate.version(), active);
-                return;
-            } catch (RuntimeException e) {
-                log.error("Model version {} cannot be loaded: {}", candidate.version(), e.getMessage());
-            }
-        }
-        String reason = "No usable model in " + store.root().getFileName()
-                + ": train one with --train or restore the model store";
-        holder.markUnavailable(reason);
-        log.error(reason);
-    }
-
-    private void activate(LoadedModel model) {
-        // One forward pass so the first real request does not pay for native initialisation.
-        model.predict(Nd4j.zeros(1, 28, 28, 1));
-        holder.swap(model);
-        log.info("Serving model version {} (test accuracy {})", model.version(), model.metadata().testAccuracy());
     }
 }

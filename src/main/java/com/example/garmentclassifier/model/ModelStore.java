@@ -129,7 +129,9 @@ public class ModelStore {
                     continue;
                 }
                 try {
-                    result.add(readMetadata(name));
+                    ModelMetadata metadata = readMetadata(name);
+                    verifyChecksum(metadata);
+                    result.add(metadata);
                 } catch (InvalidModelException e) {
                     log.warn("Skipping model version {}: {}", name, e.getMessage());
                 }
@@ -164,12 +166,8 @@ public class ModelStore {
     /** Loads a version after verifying the model file's checksum. */
     public LoadedModel load(String version) {
         ModelMetadata metadata = readMetadata(version);
-        Path modelFile = root.resolve("versions").resolve(version).resolve(MODEL_FILE);
+        Path modelFile = verifyChecksum(metadata);
         try {
-            String actual = sha256(modelFile);
-            if (!actual.equalsIgnoreCase(metadata.modelSha256())) {
-                throw new InvalidModelException("checksum mismatch for version " + version);
-            }
             MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
             return new LoadedModel(metadata, network);
         } catch (IOException | RuntimeException e) {
@@ -177,6 +175,18 @@ public class ModelStore {
                 throw invalid;
             }
             throw new InvalidModelException("cannot load version " + version, e);
+        }
+    }
+
+    private Path verifyChecksum(ModelMetadata metadata) {
+        Path modelFile = root.resolve("versions").resolve(metadata.version()).resolve(MODEL_FILE);
+        try {
+            if (!sha256(modelFile).equalsIgnoreCase(metadata.modelSha256())) {
+                throw new InvalidModelException("checksum mismatch for version " + metadata.version());
+            }
+            return modelFile;
+        } catch (IOException e) {
+            throw new InvalidModelException("cannot read the model file of version " + metadata.version(), e);
         }
     }
 

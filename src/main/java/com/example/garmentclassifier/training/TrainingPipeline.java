@@ -41,7 +41,16 @@ public class TrainingPipeline {
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         Instant started = Instant.now();
         TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
-        EvaluationReport report = evaluator.evaluate(trained.network(), test);
+        try {
+            return store(trained, params, warmStartVersion, started, evaluator.evaluate(trained.network(), test));
+        } finally {
+            // The stored file is what serves; free the training copy's native memory now, not at some GC.
+            trained.network().close();
+        }
+    }
+
+    private ModelMetadata store(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
+                                Instant started, EvaluationReport report) {
         ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.SUMMARY,
                 trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),

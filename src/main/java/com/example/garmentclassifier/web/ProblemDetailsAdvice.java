@@ -1,13 +1,24 @@
 package com.example.garmentclassifier.web;
 
 import com.example.garmentclassifier.classify.RejectedUploadException;
+import com.example.garmentclassifier.model.ActiveModelDeletionException;
+import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import com.example.garmentclassifier.training.JobConflictException;
+import com.example.garmentclassifier.training.JobNotFoundException;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +54,58 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> versionNotFound(ModelVersionNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "Model version not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(ActiveModelDeletionException.class)
+    ResponseEntity<ProblemDetail> activeModelDeletion(ActiveModelDeletionException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "Model version is active", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidModelException.class)
+    ResponseEntity<ProblemDetail> invalidModel(InvalidModelException e) {
+        return ResponseEntity.unprocessableContent()
+                .body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Model version cannot be loaded", e.getMessage()));
+    }
+
+    @ExceptionHandler(JobNotFoundException.class)
+    ResponseEntity<ProblemDetail> jobNotFound(JobNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "Training job not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(JobConflictException.class)
+    ResponseEntity<ProblemDetail> jobConflict(JobConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Training job conflict", e.getMessage());
+        problem.setProperty("jobId", e.jobId());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Names every invalid field of a JSON body, e.g. "epochs: must be less than or equal to 100". */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<String> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage()).sorted().toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", String.join("; ", errors));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Unreadable JSON: names the field when Jackson knows it (wrong type, unknown field, bad enum value). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON for this endpoint";
+        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream().map(reference -> reference.getPropertyName() != null
+                    ? reference.getPropertyName() : "[" + reference.getIndex() + "]").collect(Collectors.joining("."));
+            String reason = jackson instanceof UnrecognizedPropertyException ? "unknown field"
+                    : jackson.getCause() instanceof IllegalArgumentException illegal ? illegal.getMessage()
+                    : "wrong type or format";
+            detail = "Invalid field '" + field + "': " + reason;
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
     }
 
     /** Malformed multipart bodies and too many parts for the container. */

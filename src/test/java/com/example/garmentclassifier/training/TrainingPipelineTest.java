@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real (tiny) training run on the committed mini data set, end to end into the store. */
@@ -20,8 +19,7 @@ class TrainingPipelineTest {
 
     @Test
     void trainsEvaluatesAndStoresAVersionWithCompleteMetadata() {
-        ClassifierProperties properties = new ClassifierProperties(storeDir,
-                Path.of("src/test/resources/fashion-mnist-mini"), 64, DataSize.ofMegabytes(10), 40_000_000);
+        ClassifierProperties properties = ClassifierProperties.of(storeDir, Path.of("src/test/resources/fashion-mnist-mini"));
         ModelStore store = new ModelStore(storeDir, JsonMapper.builder().build());
         TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
                 new ModelEvaluator(), store);

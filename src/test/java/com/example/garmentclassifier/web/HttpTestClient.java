@@ -24,15 +24,37 @@ public class HttpTestClient {
     }
 
     /** Status, content type and body of a response. */
-    public record Response(int status, String contentType, String body, JsonNode json) {
+    public record Response(int status, String contentType, String body, JsonNode json,
+                           java.net.http.HttpHeaders headers) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
+    private final String authorization;
 
     public HttpTestClient(int port) {
+        this(port, null);
+    }
+
+    private HttpTestClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials on every request. */
+    public HttpTestClient withBasicAuth(String user, String password) {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new HttpTestClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Basic " + token);
+    }
+
+    public Response postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
 
     public Response get(String path) {
@@ -63,11 +85,14 @@ public class HttpTestClient {
     }
 
     public Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode node = contentType.contains("json") ? json.readTree(response.body()) : null;
-            return new Response(response.statusCode(), contentType, response.body(), node);
+            return new Response(response.statusCode(), contentType, response.body(), node, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

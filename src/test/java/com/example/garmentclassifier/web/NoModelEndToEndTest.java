@@ -43,7 +43,7 @@ class NoModelEndToEndTest {
         assertThat(classify.status()).isEqualTo(503);
         assertThat(classify.contentType()).startsWith("application/problem+json");
         assertThat(classify.json().get("title").asString()).isEqualTo("Model unavailable");
-        assertThat(classify.json().get("detail").asString()).contains("--train").doesNotContain("/tmp");
+        assertThat(classify.json().get("detail").asString()).contains("--train").doesNotContain("/tmp").doesNotContain("empty-store");
 
         assertThat(http.get("/models/current").status()).isEqualTo(503);
     }

@@ -1,0 +1,71 @@
+package com.example.garmentclassifier.config;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * /admin/** and every actuator endpoint but health and info need HTTP Basic as the admin user;
+ * everything else (classification, model listing, API docs) is public. Stateless: no sessions,
+ * no CSRF tokens (no browser forms post to the admin API).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String ADMIN_ROLE = "ADMIN";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemDetailAuthenticationHandler problems)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN_ROLE)
+                        .requestMatchers("/admin/**").hasRole(ADMIN_ROLE)
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService adminUser(ClassifierProperties properties, PasswordEncoder encoder) {
+        ClassifierProperties.Admin admin = properties.admin();
+        String password = admin.password();
+        if (password == null || password.isBlank()) {
+            password = generatePassword();
+            // Logged once, like Spring Boot's default user: set classifier.admin.password to choose one.
+            log.warn("\n\nGenerated admin password for user '{}': {}\nSet classifier.admin.password"
+                    + " (CLASSIFIER_ADMIN_PASSWORD) to choose one.\n", admin.username(), password);
+        }
+        return new InMemoryUserDetailsManager(User.withUsername(admin.username())
+                .password(encoder.encode(password)).roles(ADMIN_ROLE).build());
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,95 @@
+package com.example.garmentclassifier.model;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Changes which version serves: loads and warms the new model completely, swaps it in, then
+ * points the store at it so a restart serves the same version. Activations are serialised.
+ */
+@Service
+public class ModelActivationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelActivationService.class);
+
+    private final ModelStore store;
+    private final ModelHolder holder;
+    private final Counter swaps;
+
+    public ModelActivationService(ModelStore store, ModelHolder holder, MeterRegistry registry) {
+        this.store = store;
+        this.holder = holder;
+        this.swaps = Counter.builder("classifier.model.swaps").description("Times the serving model was replaced")
+                .register(registry);
+        Gauge.builder("classifier.model.accuracy", holder, h -> h.current().map(m -> m.metadata().testAccuracy())
+                        .orElse(Double.NaN))
+                .description("Test accuracy of the serving model").register(registry);
+    }
+
+    /** Makes {@code version} the serving and the startup version; returns its metadata. */
+    public synchronized ModelMetadata activate(String version) {
+        LoadedModel model = store.load(version);
+        warmUp(model);
+        store.setActive(version);
+        holder.swap(model);
+        swaps.increment();
+        log.info("Serving model version {} (test accuracy {})", version, model.metadata().testAccuracy());
+        return model.metadata();
+    }
+
+    /** Deletes a stored version; the serving one cannot be deleted. */
+    public synchronized void delete(String version) {
+        String serving = holder.current().map(LoadedModel::version).orElse(null);
+        if (version.equals(serving) || version.equals(store.activeVersion().orElse(null))) {
+            throw new ActiveModelDeletionException(version);
+        }
+        store.delete(version);
+        log.info("Deleted model version {}", version);
+    }
+
+    /** Loads the version the store names at startup, falling back to the newest loadable one. */
+    synchronized boolean activateAtStartup() {
+        String active = store.activeVersion().orElse(null);
+        if (active != null) {
+            try {
+                serve(store.load(active));
+                return true;
+            } catch (RuntimeException e) {
+                log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
+            }
+        } else {
+            log.warn("No active model version in {}", store.root());
+        }
+        List<ModelMetadata> versions = store.list();
+        for (ModelMetadata candidate : versions) {
+            if (candidate.version().equals(active)) {
+                continue;
+            }
+            try {
+                serve(store.load(candidate.version()));
+                log.warn("Serving fallback model version {} instead of '{}'", candidate.version(), active);
+                return true;
+            } catch (RuntimeException e) {
+                log.error("Model version {} cannot be loaded: {}", candidate.version(), e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private void serve(LoadedModel model) {
+        warmUp(model);
+        holder.swap(model);
+        log.info("Serving model version {} (test accuracy {})", model.version(), model.metadata().testAccuracy());
+    }
+
+    /** One forward pass so the first real request does not pay for native initialisation. */
+    private static void warmUp(LoadedModel model) {
+        model.predict(Nd4j.zeros(1, 28, 28, 1));
+    }
+}

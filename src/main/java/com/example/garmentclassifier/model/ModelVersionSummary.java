@@ -1,0 +1,19 @@
+package com.example.garmentclassifier.model;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** One stored version in the /models listing. */
+public record ModelVersionSummary(
+        @Schema(example = "v20261124-031406") String version,
+        Instant createdAt,
+        @Schema(example = "0.9312") double testAccuracy,
+        @Schema(description = "Whether this version serves /classify") boolean active,
+        @Schema(description = "Version whose weights training started from, if any") String warmStartFrom) {
+
+    static ModelVersionSummary of(ModelMetadata metadata, String activeVersion) {
+        return new ModelVersionSummary(metadata.version(), metadata.createdAt(), metadata.testAccuracy(),
+                metadata.version().equals(activeVersion),
+                metadata.training() == null ? null : metadata.training().warmStartFrom());
+    }
+}

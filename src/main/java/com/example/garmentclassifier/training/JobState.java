@@ -1,0 +1,10 @@
+package com.example.garmentclassifier.training;
+
+/** Life cycle of a training job. */
+public enum JobState {
+    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+
+    public boolean isFinished() {
+        return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+    }
+}

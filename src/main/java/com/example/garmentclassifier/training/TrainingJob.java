@@ -1,0 +1,127 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.EpochMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Mutable state of one job, updated by the training thread and read by request threads. */
+final class TrainingJob {
+
+    private final String id;
+    private final RetrainRequest request;
+    private final Instant createdAt;
+    private final List<EpochMetrics> epochs = new ArrayList<>();
+    private JobState state;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private TrainingJobView.Progress progress;
+    private String modelVersion;
+    private PromotionDecision promotion;
+    private String failureReason;
+    private volatile boolean cancelRequested;
+
+    TrainingJob(String id, RetrainRequest request, Instant createdAt) {
+        this.id = id;
+        this.request = request;
+        this.createdAt = createdAt;
+        this.state = JobState.QUEUED;
+        int total = request.toParameters().epochs();
+        this.progress = new TrainingJobView.Progress(0, total, 0, 0, 0, null);
+    }
+
+    static TrainingJob restore(TrainingJobView view) {
+        TrainingJob job = new TrainingJob(view.id(), view.request(), view.createdAt());
+        job.state = view.state();
+        job.startedAt = view.startedAt();
+        job.finishedAt = view.finishedAt();
+        job.progress = view.progress();
+        if (view.epochs() != null) {
+            job.epochs.addAll(view.epochs());
+        }
+        job.modelVersion = view.modelVersion();
+        job.promotion = view.promotion();
+        job.failureReason = view.failureReason();
+        return job;
+    }
+
+    String id() {
+        return id;
+    }
+
+    RetrainRequest request() {
+        return request;
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    synchronized JobState state() {
+        return state;
+    }
+
+    synchronized Instant createdAt() {
+        return createdAt;
+    }
+
+    synchronized void start() {
+        state = JobState.RUNNING;
+        startedAt = Instant.now();
+    }
+
+    synchronized void batchDone(int epoch, int batch, int batchesPerEpoch) {
+        int total = progress.epochs();
+        double done = ((epoch - 1) + batch / (double) batchesPerEpoch) / total;
+        Double eta = null;
+        if (startedAt != null && done > 0) {
+            double elapsed = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
+            eta = Math.round(elapsed / done * (1 - done) * 10) / 10.0;
+        }
+        progress = new TrainingJobView.Progress(epoch, total, batch, batchesPerEpoch,
+                Math.round(done * 1000) / 10.0, eta);
+    }
+
+    synchronized void epochDone(EpochMetrics metrics) {
+        epochs.add(metrics);
+    }
+
+    synchronized void succeed(String version, PromotionDecision decision) {
+        modelVersion = version;
+        promotion = decision;
+        progress = new TrainingJobView.Progress(progress.epochs(), progress.epochs(), progress.batchesPerEpoch(),
+                progress.batchesPerEpoch(), 100, 0.0);
+        finish(JobState.SUCCEEDED);
+    }
+
+    synchronized void fail(String reason) {
+        failureReason = reason;
+        finish(JobState.FAILED);
+    }
+
+    synchronized void cancel() {
+        finish(JobState.CANCELLED);
+    }
+
+    private void finish(JobState end) {
+        state = end;
+        finishedAt = Instant.now();
+    }
+
+    synchronized Double durationSeconds() {
+        if (startedAt == null || finishedAt == null) {
+            return null;
+        }
+        return Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
+    }
+
+    synchronized TrainingJobView view() {
+        return new TrainingJobView(id, state, request, createdAt, startedAt, finishedAt, progress, List.copyOf(epochs),
+                modelVersion, promotion, failureReason, cancelRequested && !state.isFinished());
+    }
+}

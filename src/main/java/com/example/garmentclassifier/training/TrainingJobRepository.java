@@ -1,0 +1,64 @@
+package com.example.garmentclassifier.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Job history as {@code jobs/{id}.json} in the model store, each file replaced atomically. */
+class TrainingJobRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobRepository.class);
+
+    private final Path dir;
+    private final JsonMapper json;
+
+    TrainingJobRepository(Path dir, JsonMapper json) {
+        this.dir = dir;
+        this.json = json;
+    }
+
+    void save(TrainingJobView job) {
+        Path target = dir.resolve(job.id() + ".json");
+        Path temp = dir.resolve("." + job.id() + ".json.tmp");
+        try {
+            Files.createDirectories(dir);
+            json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), job);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // History is best effort: a job must not fail because its record could not be written.
+            log.warn("Cannot save job {}: {}", job.id(), e.getMessage());
+        }
+    }
+
+    List<TrainingJobView> loadAll() {
+        List<TrainingJobView> jobs = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return jobs;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "job-*.json")) {
+            for (Path file : files) {
+                try {
+                    jobs.add(json.readValue(file.toFile(), TrainingJobView.class));
+                } catch (RuntimeException e) {
+                    log.warn("Skipping unreadable job record {}: {}", file.getFileName(), e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read job history in " + dir, e);
+        }
+        return jobs;
+    }
+}

@@ -1,0 +1,242 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs retraining as background jobs, one at a time, on a single low-priority thread of its own
+ * so request threads are never used for training. A finished job is evaluated on the test set
+ * and passes the promotion gate before its model is swapped in.
+ */
+@Service
+public class TrainingJobService {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
+    private static final DateTimeFormatter ID_FORMAT =
+            DateTimeFormatter.ofPattern("'job-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final TrainingPipeline pipeline;
+    private final ModelStore store;
+    private final ModelHolder holder;
+    private final ModelActivationService activation;
+    private final TrainingJobRepository repository;
+    private final double promotionTolerance;
+    private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final AtomicReference<Double> lastDurationSeconds = new AtomicReference<>(Double.NaN);
+    private final ExecutorService executor;
+
+    public TrainingJobService(TrainingPipeline pipeline, ModelStore store, ModelHolder holder,
+                              ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
+                              MeterRegistry registry) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.holder = holder;
+        this.activation = activation;
+        this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
+        this.promotionTolerance = properties.training().promotionTolerance();
+        // One worker, one queued job at most: submit() refuses a second job before it reaches the queue.
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), runnable -> {
+            Thread thread = new Thread(runnable, "training-job");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        restoreHistory();
+        registerMetrics(registry);
+    }
+
+    /** Queues a job; refused with a conflict while another is queued or running. */
+    public synchronized TrainingJobView submit(RetrainRequest request) {
+        Optional<TrainingJob> active = jobs.values().stream().filter(j -> !j.state().isFinished()).findFirst();
+        if (active.isPresent()) {
+            throw new JobConflictException(active.get().id(), "Training job " + active.get().id() + " is "
+                    + active.get().state() + "; wait for it to end or cancel it with DELETE /admin/jobs/"
+                    + active.get().id());
+        }
+        Instant now = Instant.now();
+        String id = ID_FORMAT.format(now) + "-" + UUID.randomUUID().toString().substring(0, 4);
+        TrainingJob job = new TrainingJob(id, request, now);
+        jobs.put(id, job);
+        repository.save(job.view());
+        executor.execute(() -> run(job));
+        log.info("Training job {} queued: {}", id, request);
+        return job.view();
+    }
+
+    public TrainingJobView get(String id) {
+        return find(id).view();
+    }
+
+    /** Newest first. */
+    public List<TrainingJobView> list() {
+        return jobs.values().stream().sorted(Comparator.comparing(TrainingJob::createdAt).reversed())
+                .map(TrainingJob::view).toList();
+    }
+
+    /** The queued or running job, if any. */
+    public Optional<TrainingJobView> activeJob() {
+        return jobs.values().stream().filter(j -> !j.state().isFinished()).findFirst().map(TrainingJob::view);
+    }
+
+    /** Cancels a queued job at once, a running one within one batch. */
+    public TrainingJobView cancel(String id) {
+        TrainingJob job = find(id);
+        synchronized (job) {
+            JobState state = job.state();
+            if (state.isFinished()) {
+                throw new JobConflictException(id, "Training job " + id + " already ended " + state);
+            }
+            job.requestCancel();
+            if (state == JobState.QUEUED) {
+                job.cancel();
+            }
+        }
+        repository.save(job.view());
+        log.info("Cancellation of training job {} requested", id);
+        return job.view();
+    }
+
+    private TrainingJob find(String id) {
+        TrainingJob job = jobs.get(id);
+        if (job == null) {
+            throw new JobNotFoundException(id);
+        }
+        return job;
+    }
+
+    private void run(TrainingJob job) {
+        synchronized (job) {
+            if (job.state() != JobState.QUEUED) {
+                return; // cancelled while queued
+            }
+            job.start();
+        }
+        repository.save(job.view());
+        try {
+            RetrainRequest request = job.request();
+            LoadedModel warm = null;
+            if (request.warmStartRequested()) {
+                String version = holder.current().map(LoadedModel::version)
+                        .orElseThrow(() -> new IllegalStateException("warmStart needs a serving model, and none is loaded"));
+                // A private copy: the serving instance must never be trained while it answers requests.
+                warm = store.load(version);
+            }
+            ModelMetadata stored = pipeline.run(request.toParameters(), warm == null ? null : warm.network(),
+                    warm == null ? null : warm.version(), progress(job));
+            PromotionDecision decision = decide(request.promotion(), stored);
+            if (decision.promoted()) {
+                activation.activate(stored.version());
+            }
+            job.succeed(stored.version(), decision);
+            log.info("Training job {} succeeded: version {}, {}", job.id(), stored.version(), decision.reason());
+        } catch (TrainingCancelledException e) {
+            job.cancel();
+            log.info("Training job {} cancelled", job.id());
+        } catch (DatasetUnavailableException | IllegalStateException e) {
+            job.fail(e.getMessage());
+            log.warn("Training job {} failed: {}", job.id(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            job.fail("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap memory"
+                    + " (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");
+            log.error("Training job {} ran out of memory", job.id(), e);
+        } catch (RuntimeException e) {
+            job.fail("Training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the service log for "
+                    + job.id());
+            log.error("Training job {} failed", job.id(), e);
+        } finally {
+            Double seconds = job.durationSeconds();
+            if (seconds != null) {
+                lastDurationSeconds.set(seconds);
+            }
+            repository.save(job.view());
+        }
+    }
+
+    private PromotionDecision decide(PromotionPolicy policy, ModelMetadata candidate) {
+        Optional<LoadedModel> serving = holder.current();
+        return PromotionDecision.decide(policy, candidate.testAccuracy(),
+                serving.map(LoadedModel::version).orElse(null),
+                serving.map(m -> m.metadata().testAccuracy()).orElse(null), promotionTolerance);
+    }
+
+    private TrainingProgress progress(TrainingJob job) {
+        return new TrainingProgress() {
+            @Override
+            public void batchDone(int epoch, int batch, int batchesPerEpoch) {
+                job.batchDone(epoch, batch, batchesPerEpoch);
+            }
+
+            @Override
+            public void epochDone(EpochMetrics metrics, double etaSeconds) {
+                job.epochDone(metrics);
+                repository.save(job.view());
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return job.cancelRequested();
+            }
+        };
+    }
+
+    /** A job that was queued or running when the process died can never finish: say so. */
+    private void restoreHistory() {
+        for (TrainingJobView view : repository.loadAll()) {
+            TrainingJob job = TrainingJob.restore(view);
+            if (!view.state().isFinished()) {
+                job.fail("interrupted: the service stopped while this job was " + view.state()
+                        + "; submit a new job to retrain");
+                repository.save(job.view());
+                log.warn("Training job {} was interrupted by a restart; marked FAILED", job.id());
+            }
+            jobs.put(job.id(), job);
+        }
+    }
+
+    private void registerMetrics(MeterRegistry registry) {
+        for (JobState state : JobState.values()) {
+            Gauge.builder("classifier.training.jobs", jobs, all -> all.values().stream()
+                            .filter(j -> j.state() == state).count())
+                    .tag("state", state.name()).description("Training jobs by state").register(registry);
+        }
+        Gauge.builder("classifier.training.last.duration", lastDurationSeconds, AtomicReference::get)
+                .baseUnit("seconds").description("Duration of the last finished training job").register(registry);
+    }
+
+    @PreDestroy
+    void shutdown() {
+        jobs.values().stream().filter(j -> j.state() == JobState.RUNNING).forEach(TrainingJob::requestCancel);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
