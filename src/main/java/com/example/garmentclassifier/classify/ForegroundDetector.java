@@ -49,40 +49,48 @@ public class ForegroundDetector {
      * (a cut-out is treated as if on white, as the product photos were).
      */
     static int borderColour(int width, int height, int[] argb) {
-        int perimeter = 2 * (width + height);
-        int[] r = new int[perimeter];
-        int[] g = new int[perimeter];
-        int[] b = new int[perimeter];
-        int opaque = 0;
-        int total = 0;
+        BorderSample sample = new BorderSample(2 * (width + height));
         for (int x = 0; x < width; x++) {
-            for (int y : new int[] {0, height - 1}) {
-                total++;
-                int p = argb[y * width + x];
-                if ((p >>> 24) >= ALPHA_THRESHOLD) {
-                    r[opaque] = (p >> 16) & 0xFF;
-                    g[opaque] = (p >> 8) & 0xFF;
-                    b[opaque] = p & 0xFF;
-                    opaque++;
-                }
-            }
+            sample.add(argb[x]);
+            sample.add(argb[(height - 1) * width + x]);
         }
         for (int y = 1; y < height - 1; y++) {
-            for (int x : new int[] {0, width - 1}) {
-                total++;
-                int p = argb[y * width + x];
-                if ((p >>> 24) >= ALPHA_THRESHOLD) {
-                    r[opaque] = (p >> 16) & 0xFF;
-                    g[opaque] = (p >> 8) & 0xFF;
-                    b[opaque] = p & 0xFF;
-                    opaque++;
-                }
+            sample.add(argb[y * width]);
+            sample.add(argb[y * width + width - 1]);
+        }
+        return sample.medianColour();
+    }
+
+    /** Border pixels, counting transparent ones but keeping the colour of opaque ones only. */
+    private static final class BorderSample {
+        private final int[] r;
+        private final int[] g;
+        private final int[] b;
+        private int opaque;
+        private int total;
+
+        BorderSample(int capacity) {
+            r = new int[capacity];
+            g = new int[capacity];
+            b = new int[capacity];
+        }
+
+        void add(int argb) {
+            total++;
+            if ((argb >>> 24) >= ALPHA_THRESHOLD) {
+                r[opaque] = (argb >> 16) & 0xFF;
+                g[opaque] = (argb >> 8) & 0xFF;
+                b[opaque] = argb & 0xFF;
+                opaque++;
             }
         }
-        if (opaque * 2 < total) {
-            return 0xFFFFFF;
+
+        int medianColour() {
+            if (opaque * 2 < total) {
+                return 0xFFFFFF;
+            }
+            return (median(r, opaque) << 16) | (median(g, opaque) << 8) | median(b, opaque);
         }
-        return (median(r, opaque) << 16) | (median(g, opaque) << 8) | median(b, opaque);
     }
 
     private static Foreground.Box box(int[] rowCounts, int[] colCounts, int width, int height) {
