@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.classify;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.example.garmentclassifier.attributes.GarmentAttributes;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /** The model's answer for one upload. */
@@ -16,5 +18,13 @@ public record ClassificationResult(
         @Schema(description = "Probability of every label, in class-index order; sums to 1",
                 example = "{\"T-shirt/top\": 0.04, \"Trouser\": 0.0, \"Pullover\": 0.02, \"Dress\": 0.0, \"Coat\": 0.03,"
                         + " \"Sandal\": 0.0, \"Shirt\": 0.91, \"Sneaker\": 0.0, \"Bag\": 0.0, \"Ankle boot\": 0.0}")
-        Map<String, Double> probabilities) {
+        Map<String, Double> probabilities,
+        @Schema(description = "Colours and pattern read from the upload; null when not requested or when no garment"
+                + " could be separated from the background (see attributesNote)")
+        GarmentAttributes attributes,
+        @Schema(description = "Why attributes is null", example = "no garment could be separated from the background")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String attributesNote,
+        @Schema(description = "Draft listing title: colour, pattern (unless solid) and label; null when attributes=false",
+                example = "Navy striped T-shirt/top")
+        String title) {
 }

@@ -1,5 +1,7 @@
 package com.example.garmentclassifier.classify;
 
+import com.example.garmentclassifier.attributes.AttributeExtractor;
+import com.example.garmentclassifier.attributes.TitleComposer;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
 import java.util.ArrayList;
@@ -15,23 +17,34 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class ClassificationService {
 
+    static final String NOT_REQUESTED = "not requested (attributes=false)";
+
     private final ImageDecoder decoder;
     private final ImagePreprocessor preprocessor;
+    private final AttributeExtractor attributeExtractor;
     private final ModelHolder models;
 
-    public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor, ModelHolder models) {
+    public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor,
+                                 AttributeExtractor attributeExtractor, ModelHolder models) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
+        this.attributeExtractor = attributeExtractor;
         this.models = models;
     }
 
-    public ClassifyResponse classify(List<Upload> uploads) {
+    /** @param withAttributes also read colours and pattern and draft a title */
+    public ClassifyResponse classify(List<Upload> uploads, boolean withAttributes) {
         List<PreparedImage> prepared = new ArrayList<>(uploads.size());
+        List<AttributeExtractor.Outcome> attributes = new ArrayList<>(uploads.size());
         for (Upload upload : uploads) {
-            prepared.add(preprocessor.prepare(decoder.decode(upload.name(), upload.data())));
+            PreparedImage image = preprocessor.prepare(decoder.decode(upload.name(), upload.data()));
+            prepared.add(image);
+            // Outside the model lease: this CPU work must not hold up other requests' inference.
+            attributes.add(withAttributes ? attributeExtractor.extract(image.foreground())
+                    : new AttributeExtractor.Outcome(null, NOT_REQUESTED));
         }
         INDArray features = stack(prepared);
-        return models.withModel(model -> respond(model, uploads, model.predict(features)));
+        return models.withModel(model -> respond(model, uploads, model.predict(features), attributes, withAttributes));
     }
 
     static INDArray stack(List<PreparedImage> images) {
@@ -43,16 +56,18 @@ public class ClassificationService {
         return Nd4j.create(data, new long[] {images.size(), ImagePreprocessor.SIDE, ImagePreprocessor.SIDE, 1}, 'c');
     }
 
-    static ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities) {
+    static ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
+                                    List<AttributeExtractor.Outcome> attributes, boolean withTitles) {
         List<String> labels = model.metadata().labels();
         List<ClassificationResult> results = new ArrayList<>(uploads.size());
         for (int i = 0; i < uploads.size(); i++) {
-            results.add(result(uploads.get(i).name(), labels, probabilities[i]));
+            results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), withTitles));
         }
         return new ClassifyResponse(model.version(), results);
     }
 
-    static ClassificationResult result(String file, List<String> labels, float[] probabilities) {
+    static ClassificationResult result(String file, List<String> labels, float[] probabilities,
+                                       AttributeExtractor.Outcome attributes, boolean withTitle) {
         int best = 0;
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
@@ -61,6 +76,9 @@ public class ClassificationService {
                 best = c;
             }
         }
-        return new ClassificationResult(file, labels.get(best), best, probabilities[best], byLabel);
+        String label = labels.get(best);
+        String title = withTitle ? TitleComposer.title(label, attributes.attributes()) : null;
+        return new ClassificationResult(file, label, best, probabilities[best], byLabel, attributes.attributes(),
+                attributes.reason(), title);
     }
 }

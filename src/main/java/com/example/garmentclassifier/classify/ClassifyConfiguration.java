@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.classify;
 
+import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelHolder;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ class ClassifyConfiguration {
     @Bean
     ClassificationService classificationService(ClassifierProperties properties, ImagePreprocessor preprocessor,
                                                 ModelHolder models) {
-        return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor, models);
+        return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor,
+                new AttributeExtractor(), models);
     }
 }

@@ -64,7 +64,9 @@ public class ClassifyController {
     public ClassifyResponse classifyMultipart(
             @Parameter(hidden = true) @RequestPart(name = "file", required = false) List<MultipartFile> files,
             @Parameter(description = "Name to report as 'file' for a raw-body upload") @RequestParam(name = "filename",
-                    required = false) String filename) throws IOException {
+                    required = false) String filename,
+            @Parameter(description = "Read colours and pattern and draft a title (false skips that work)")
+            @RequestParam(name = "attributes", defaultValue = "true") boolean attributes) throws IOException {
         if (files == null || files.isEmpty()) {
             throw RejectedUploadException.noImages();
         }
@@ -81,7 +83,7 @@ public class ClassifyController {
             }
             uploads.add(new Upload(name, file.getBytes()));
         }
-        return service.classify(uploads);
+        return service.classify(uploads, attributes);
     }
 
     /** Documented together with the multipart form above: one operation, two body types. */
@@ -89,6 +91,7 @@ public class ClassifyController {
     @PostMapping(path = "/classify", consumes = {"image/png", "image/jpeg", "image/gif", "image/bmp"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ClassifyResponse classifyRaw(@RequestParam(name = "filename", required = false) String filename,
+                                        @RequestParam(name = "attributes", defaultValue = "true") boolean attributes,
                                         HttpServletRequest request) throws IOException {
         String name = filename == null || filename.isBlank() ? RAW_NAME : filename;
         long limit = properties.maxImageBytes().toBytes();
@@ -103,6 +106,6 @@ public class ClassifyController {
         if (data.length > limit) {
             throw RejectedUploadException.tooManyBytes(name, limit);
         }
-        return service.classify(List.of(new Upload(name, data)));
+        return service.classify(List.of(new Upload(name, data)), attributes);
     }
 }

@@ -17,7 +17,10 @@ public class ForegroundDetector {
     static final double MIN_GARMENT_SHARE = 0.002;
 
     public Foreground detect(int width, int height, int[] argb) {
-        int background = borderColour(width, height, argb);
+        BorderSample border = BorderSample.of(width, height, argb);
+        // A cut-out's garment is whatever is opaque, whatever its colour (a white shirt included).
+        boolean cutOut = border.mostlyTransparent();
+        int background = border.medianColour();
         boolean light = luminance(background) >= 128;
         boolean[] mask = new boolean[argb.length];
         int[] rowCounts = new int[height];
@@ -27,7 +30,7 @@ public class ForegroundDetector {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
                 int p = argb[i];
-                if ((p >>> 24) >= ALPHA_THRESHOLD && distance(p, background) > COLOUR_THRESHOLD) {
+                if ((p >>> 24) >= ALPHA_THRESHOLD && (cutOut || distance(p, background) > COLOUR_THRESHOLD)) {
                     mask[i] = true;
                     rowCounts[y]++;
                     colCounts[x]++;
@@ -49,16 +52,7 @@ public class ForegroundDetector {
      * (a cut-out is treated as if on white, as the product photos were).
      */
     static int borderColour(int width, int height, int[] argb) {
-        BorderSample sample = new BorderSample(2 * (width + height));
-        for (int x = 0; x < width; x++) {
-            sample.add(argb[x]);
-            sample.add(argb[(height - 1) * width + x]);
-        }
-        for (int y = 1; y < height - 1; y++) {
-            sample.add(argb[y * width]);
-            sample.add(argb[y * width + width - 1]);
-        }
-        return sample.medianColour();
+        return BorderSample.of(width, height, argb).medianColour();
     }
 
     /** Border pixels, counting transparent ones but keeping the colour of opaque ones only. */
@@ -75,6 +69,23 @@ public class ForegroundDetector {
             b = new int[capacity];
         }
 
+        static BorderSample of(int width, int height, int[] argb) {
+            BorderSample sample = new BorderSample(2 * (width + height));
+            for (int x = 0; x < width; x++) {
+                sample.add(argb[x]);
+                sample.add(argb[(height - 1) * width + x]);
+            }
+            for (int y = 1; y < height - 1; y++) {
+                sample.add(argb[y * width]);
+                sample.add(argb[y * width + width - 1]);
+            }
+            return sample;
+        }
+
+        boolean mostlyTransparent() {
+            return opaque * 2 < total;
+        }
+
         void add(int argb) {
             total++;
             if ((argb >>> 24) >= ALPHA_THRESHOLD) {
@@ -86,7 +97,7 @@ public class ForegroundDetector {
         }
 
         int medianColour() {
-            if (opaque * 2 < total) {
+            if (mostlyTransparent()) {
                 return 0xFFFFFF;
             }
             return (median(r, opaque) << 16) | (median(g, opaque) << 8) | median(b, opaque);

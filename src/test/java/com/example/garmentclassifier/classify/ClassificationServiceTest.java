@@ -3,6 +3,7 @@ package com.example.garmentclassifier.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.example.garmentclassifier.attributes.AttributeExtractor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,12 @@ class ClassificationServiceTest {
     private static final List<String> LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
+    private static final AttributeExtractor.Outcome NONE = new AttributeExtractor.Outcome(null, "not requested");
+
     @Test
     void picksTheMostProbableLabelAndKeepsAllProbabilitiesInClassOrder() {
         float[] p = {0.04f, 0f, 0.02f, 0f, 0.03f, 0f, 0.91f, 0f, 0f, 0f};
-        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p);
+        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p, NONE, false);
 
         assertThat(result.file()).isEqualTo("shirt.jpg");
         assertThat(result.label()).isEqualTo("Shirt");
@@ -29,7 +32,7 @@ class ClassificationServiceTest {
     @Test
     void firstClassWinsATie() {
         float[] p = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0.5f, 0.5f};
-        assertThat(ClassificationService.result("x.png", LABELS, p).label()).isEqualTo("Bag");
+        assertThat(ClassificationService.result("x.png", LABELS, p, NONE, false).label()).isEqualTo("Bag");
     }
 
     @Test

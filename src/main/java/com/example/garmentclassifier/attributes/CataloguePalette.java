@@ -1,0 +1,61 @@
+package com.example.garmentclassifier.attributes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fixed colour names the catalogue uses, each with a reference colour. A colour is named
+ * by its nearest reference in CIELAB, with lightness differences counted at half weight so a
+ * shaded or highlighted part of a garment keeps its hue's name; black, grey and white differ
+ * enough in lightness to stay apart.
+ */
+public final class CataloguePalette {
+
+    /** Name to reference colour (sRGB), in the order the README documents them. */
+    public static final Map<String, Integer> REFERENCES = references();
+
+    private static final double LIGHTNESS_WEIGHT = 0.5;
+    private static final Map<String, Lab> LAB = new LinkedHashMap<>();
+
+    static {
+        REFERENCES.forEach((name, rgb) -> LAB.put(name, Lab.fromRgb(rgb)));
+    }
+
+    private CataloguePalette() {
+    }
+
+    private static Map<String, Integer> references() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        map.put("black", 0x141414);
+        map.put("white", 0xf5f5f3);
+        map.put("grey", 0x8e8e8e);
+        map.put("beige", 0xd9c7a5);
+        map.put("brown", 0x6f4325);
+        map.put("red", 0xc62828);
+        map.put("orange", 0xef7d1a);
+        map.put("yellow", 0xf3d23b);
+        map.put("green", 0x2e8b3d);
+        map.put("blue", 0x2f6fd6);
+        map.put("navy", 0x1f2a4f);
+        map.put("purple", 0x6a3d9a);
+        map.put("pink", 0xf18db6);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    public static String nameOf(Lab colour) {
+        String best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (Map.Entry<String, Lab> entry : LAB.entrySet()) {
+            Lab reference = entry.getValue();
+            double dl = LIGHTNESS_WEIGHT * (colour.l() - reference.l());
+            double da = colour.a() - reference.a();
+            double db = colour.b() - reference.b();
+            double distance = dl * dl + da * da + db * db;
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = entry.getKey();
+            }
+        }
+        return best;
+    }
+}
