@@ -1,0 +1,87 @@
+package com.example.garmentclassifier.attributes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ColourNamingTest {
+
+    @Test
+    void everyPaletteReferenceNamesItself() {
+        CataloguePalette.REFERENCES.forEach((name, rgb) ->
+                assertThat(CataloguePalette.nameOf(Lab.fromRgb(rgb))).as(name).isEqualTo(name));
+    }
+
+    @Test
+    void nearColoursTakeTheReferenceName() {
+        Random random = new Random(1);
+        CataloguePalette.REFERENCES.forEach((name, rgb) -> {
+            for (int i = 0; i < 20; i++) {
+                int near = jitter(rgb, random, 10);
+                assertThat(CataloguePalette.nameOf(Lab.fromRgb(near))).as(name + " ~ " + Integer.toHexString(near))
+                        .isEqualTo(name);
+            }
+        });
+    }
+
+    @Test
+    void shadingKeepsTheHueName() {
+        // 15 % darker and 10 % lighter navy, red and green are still navy, red and green.
+        for (String name : List.of("navy", "red", "green", "blue")) {
+            int rgb = CataloguePalette.REFERENCES.get(name);
+            assertThat(CataloguePalette.nameOf(Lab.fromRgb(scale(rgb, 0.85)))).isEqualTo(name);
+            assertThat(CataloguePalette.nameOf(Lab.fromRgb(scale(rgb, 1.1)))).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void labRoundTripsThroughRgb() {
+        for (int rgb : new int[] {0x000000, 0xffffff, 0x1f2a44, 0xc62828, 0x808080}) {
+            assertThat(Lab.fromRgb(rgb).toRgb()).isEqualTo(rgb);
+        }
+    }
+
+    @Test
+    void clusteringIsDeterministicAndFindsTwoColoursInATwoColourSample() {
+        List<Lab> points = new ArrayList<>();
+        Random random = new Random(3);
+        for (int i = 0; i < 5000; i++) {
+            int rgb = i % 4 == 0 ? 0xf5f5f3 : 0x1f2a4f;
+            points.add(Lab.fromRgb(jitter(rgb, random, 6)));
+        }
+        List<ColourClusterer.Cluster> first = ColourClusterer.cluster(ColourClusterer.sample(points), 5);
+        List<ColourClusterer.Cluster> second = ColourClusterer.cluster(ColourClusterer.sample(points), 5);
+        assertThat(first).isEqualTo(second);
+        assertThat(ColourClusterer.sample(points)).hasSize(ColourClusterer.MAX_SAMPLE);
+        assertThat(first.stream().map(c -> CataloguePalette.nameOf(c.centre())).distinct())
+                .containsExactlyInAnyOrder("navy", "white");
+    }
+
+    @Test
+    void titleNamesColourPatternAndLabelButNotSolid() {
+        ColourShare navy = new ColourShare("navy", "#1f2a44", 0.81);
+        assertThat(TitleComposer.title("T-shirt/top", new GarmentAttributes(navy, List.of(navy),
+                new PatternScore("striped", 0.87)))).isEqualTo("Navy striped T-shirt/top");
+        assertThat(TitleComposer.title("Dress", new GarmentAttributes(navy, List.of(navy),
+                new PatternScore("solid", 0.95)))).isEqualTo("Navy Dress");
+        assertThat(TitleComposer.title("Bag", null)).isEqualTo("Bag");
+    }
+
+    private static int jitter(int rgb, Random random, int amount) {
+        int r = clamp(((rgb >> 16) & 0xFF) + random.nextInt(2 * amount + 1) - amount);
+        int g = clamp(((rgb >> 8) & 0xFF) + random.nextInt(2 * amount + 1) - amount);
+        int b = clamp((rgb & 0xFF) + random.nextInt(2 * amount + 1) - amount);
+        return (r << 16) | (g << 8) | b;
+    }
+
+    private static int scale(int rgb, double f) {
+        return (clamp(((rgb >> 16) & 0xFF) * f) << 16) | (clamp(((rgb >> 8) & 0xFF) * f) << 8) | clamp((rgb & 0xFF) * f);
+    }
+
+    private static int clamp(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v)));
+    }
+}
