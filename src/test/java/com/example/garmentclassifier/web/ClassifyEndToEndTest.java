@@ -3,6 +3,7 @@ package com.example.garmentclassifier.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.example.garmentclassifier.attributes.SyntheticGarments;
 import com.example.garmentclassifier.classify.DrawnGarments;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.classify.TestImages.Fixture;
@@ -133,6 +134,49 @@ class ClassifyEndToEndTest {
             }
         }
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void resultsCarryColoursPatternAndATitleReadFromTheUpload() {
+        SyntheticGarments.Sample redStriped = SyntheticGarments.all().stream()
+                .filter(s -> s.colour().equals("red") && s.pattern().equals("striped")).findFirst().orElseThrow();
+        byte[] navyShirt = TestImages.encode(DrawnGarments.render(DrawnGarments.T_SHIRT, new Color(31, 42, 79),
+                Color.WHITE, 600, 500, 150, 40, false), "jpeg");
+        Response r = http.postMultipart("/classify", List.of(Part.file("navy-shirt.jpg", navyShirt),
+                Part.file("red-striped.png", TestImages.encode(redStriped.image(), redStriped.format()))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+
+        JsonNode shirt = r.json().get("results").get(0);
+        assertThat(shirt.get("attributes").get("colour").get("name").asString()).isEqualTo("navy");
+        assertThat(shirt.get("attributes").get("colour").get("hex").asString()).matches("#[0-9a-f]{6}");
+        assertThat(shirt.get("attributes").get("colours").get(0)).isEqualTo(shirt.get("attributes").get("colour"));
+        assertThat(shirt.get("attributes").get("pattern").get("value").asString()).isEqualTo("solid");
+        assertThat(shirt.get("title").asString()).isEqualTo("Navy " + shirt.get("label").asString());
+
+        JsonNode striped = r.json().get("results").get(1);
+        assertThat(striped.get("attributes").get("colour").get("name").asString()).isEqualTo("red");
+        assertThat(striped.get("attributes").get("colours").size()).isBetween(2, 3);
+        assertThat(striped.get("attributes").get("pattern").get("value").asString()).isEqualTo("striped");
+        assertThat(striped.get("attributes").get("pattern").get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(striped.get("title").asString()).isEqualTo("Red striped " + striped.get("label").asString());
+    }
+
+    @Test
+    void attributesCanBeSwitchedOffAndAFlatImageStillGetsALabel() {
+        byte[] shirt = TestImages.fixtureBytes("test-00001.png");
+        JsonNode skipped = http.postBody("/classify?attributes=false", "image/png", shirt).json().get("results").get(0);
+        assertThat(skipped.get("attributes").isNull()).isTrue();
+        assertThat(skipped.get("title").isNull()).isTrue();
+        assertThat(skipped.get("attributesNote").asString()).contains("not requested");
+        assertThat(skipped.get("label").asString()).isNotBlank();
+
+        BufferedImage flat = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        Response r = http.postBody("/classify", "image/png", TestImages.encode(flat, "png"));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode result = r.json().get("results").get(0);
+        assertThat(result.get("attributes").isNull()).isTrue();
+        assertThat(result.get("attributesNote").asString()).isEqualTo("no garment could be separated from the background");
+        assertThat(result.get("title").asString()).isEqualTo(result.get("label").asString());
     }
 
     @Test
