@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import java.util.Arrays;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]
- * [--seed N] [--train-limit N] [--no-augment] [--no-activate]}: trains a model, stores it as a
- * new version and (unless --no-activate) makes it the active one, then exits.
+ * [--seed N] [--train-limit N] [--no-augment] [--warm-start] [--no-activate]}: trains a model
+ * (from the active version's weights with --warm-start), stores it as a new version and (unless
+ * --no-activate) makes it the active one, then exits.
  */
 @Component
 public class TrainCommand implements ApplicationRunner {
@@ -46,7 +48,14 @@ public class TrainCommand implements ApplicationRunner {
         try {
             TrainingParameters params = parse(raw);
             log.info("Training with {}", params);
-            ModelMetadata stored = pipeline.run(params, null, null, new TrainingProgress() { });
+            LoadedModel warm = null;
+            if (Arrays.asList(raw).contains("--warm-start")) {
+                warm = store.load(store.activeVersion()
+                        .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version")));
+                log.info("Continuing from version {}", warm.version());
+            }
+            ModelMetadata stored = pipeline.run(params, warm == null ? null : warm.network(),
+                    warm == null ? null : warm.version(), new TrainingProgress() { });
             log.info("Test accuracy {} on {} images; stored as version {}", stored.testAccuracy(),
                     stored.test().examples(), stored.version());
             if (!Arrays.asList(raw).contains("--no-activate")) {
