@@ -42,14 +42,14 @@ public class LoadedModel {
         return network;
     }
 
-    /** Class probabilities, one row per input image; input is [n, 28, 28, 1] in [0, 1]. */
+    /** Class probabilities (mirror-averaged), one row per input image; input is [n, 28, 28, 1] in [0, 1]. */
     public float[][] predict(INDArray features) {
         INDArray output;
         synchronized (network) {
             if (closed.get()) {
                 throw new IllegalStateException("model " + version() + " was released");
             }
-            output = network.output(features, false);
+            output = MirrorAveragedInference.probabilities(network, features);
         }
         return output.toFloatMatrix();
     }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns images into network input: [n, 28, 28, 1] floats in [0, 1] and one-hot labels,
- * optionally mirrored left-right and shifted by up to one pixel.
+ * optionally mirrored left-right and (half of them) shifted by up to one pixel.
  */
 public final class BatchAssembler {
 
@@ -40,8 +40,11 @@ public final class BatchAssembler {
             int index = order[from + i];
             byte[] image = images.pixels()[index];
             boolean mirror = random != null && random.nextBoolean();
-            int dx = random == null ? 0 : random.nextInt(3) - 1;
-            int dy = random == null ? 0 : random.nextInt(3) - 1;
+            // Half the images shift by up to a pixel: uploads are centred by our preprocessing, which can
+            // round a pixel differently from the data set's own centring.
+            boolean shift = random != null && random.nextBoolean();
+            int dx = shift ? random.nextInt(3) - 1 : 0;
+            int dy = shift ? random.nextInt(3) - 1 : 0;
             int offset = i * GarmentImages.PIXELS;
             for (int y = 0; y < side; y++) {
                 int sy = y - dy;

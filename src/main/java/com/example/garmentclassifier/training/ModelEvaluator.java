@@ -3,10 +3,11 @@ package com.example.garmentclassifier.training;
 import java.util.ArrayList;
 import java.util.List;
 import com.example.garmentclassifier.model.EvaluationReport;
+import com.example.garmentclassifier.model.MirrorAveragedInference;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Measures a network on a labelled image set. */
+/** Measures a network on a labelled image set, asking it exactly as serving does (mirror-averaged). */
 public class ModelEvaluator {
 
     private static final int BATCH = 500;
@@ -16,7 +17,8 @@ public class ModelEvaluator {
         int[][] confusion = new int[classes][classes];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
-            INDArray predicted = network.output(BatchAssembler.features(images.pixels(), from, to), false).argMax(1);
+            INDArray predicted = MirrorAveragedInference.probabilities(network,
+                    BatchAssembler.features(images.pixels(), from, to)).argMax(1);
             for (int i = from; i < to; i++) {
                 confusion[images.labels()[i]][predicted.getInt(i - from)]++;
             }

@@ -69,7 +69,7 @@ public class TrainingPipeline {
         map.put("optimizer", "Adam");
         map.put("trainLimit", params.trainLimit());
         map.put("validationSize", params.validationSize());
-        map.put("augmentation", params.augment() ? "mirror left-right, shift +-1 px" : "none");
+        map.put("augmentation", params.augment() ? "mirror left-right (p=0.5), shift +-1 px (p=0.5)" : "none");
         return map;
     }
 

@@ -48,7 +48,7 @@ class TrainingPipelineTest {
         assertThat(metadata.test().accuracy()).as("better than chance after 2 tiny epochs").isGreaterThan(0.3);
         assertThat(metadata.test().confusionMatrix()).hasDimensions(10, 10);
         assertThat(metadata.test().perClass()).hasSize(10);
-        assertThat(metadata.parameterCount()).isEqualTo(391_306);
+        assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
         assertThat(store.load(metadata.version()).version()).isEqualTo(metadata.version());
     }
 
