@@ -12,10 +12,12 @@ public class GarmentClassifierApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
-        if (TrainCommand.isRequested(args)) {
-            // Training from the command line needs no web server; the runner exits when done.
-            app.setWebApplicationType(WebApplicationType.NONE);
+        if (!TrainCommand.isRequested(args)) {
+            app.run(args);
+            return;
         }
-        app.run(args);
+        // Training from the command line needs no web server; exit with the command's code when done.
+        app.setWebApplicationType(WebApplicationType.NONE);
+        System.exit(SpringApplication.exit(app.run(args)));
     }
 }

@@ -9,8 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +18,23 @@ import org.springframework.stereotype.Component;
  * --no-activate) makes it the active one, then exits.
  */
 @Component
-public class TrainCommand implements ApplicationRunner {
+public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
 
     private final TrainingPipeline pipeline;
     private final ModelStore store;
-    private final ConfigurableApplicationContext context;
+    private volatile int exitCode;
 
-    public TrainCommand(TrainingPipeline pipeline, ModelStore store, ConfigurableApplicationContext context) {
+    public TrainCommand(TrainingPipeline pipeline, ModelStore store) {
         this.pipeline = pipeline;
         this.store = store;
-        this.context = context;
+    }
+
+    /** 0 after a successful run, 2 when the data set or an option was unusable. */
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     public static boolean isRequested(String[] args) {
@@ -44,7 +47,6 @@ public class TrainCommand implements ApplicationRunner {
         if (!isRequested(raw)) {
             return;
         }
-        int exitCode = 0;
         try {
             TrainingParameters params = parse(raw);
             log.info("Training with {}", params);
@@ -66,8 +68,6 @@ public class TrainCommand implements ApplicationRunner {
             log.error("Training failed: {}", e.getMessage());
             exitCode = 2;
         }
-        int code = exitCode;
-        System.exit(SpringApplication.exit(context, (ExitCodeGenerator) () -> code));
     }
 
     static TrainingParameters parse(String[] args) {

@@ -1,0 +1,46 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.GarmentClassifierApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The README's training command, as main() runs it (without the web server), on tiny data. */
+class TrainCommandTest {
+
+    @TempDir
+    Path store;
+
+    @Test
+    void trainsStoresAndActivatesAVersion() throws Exception {
+        int code = run("--train", "--epochs", "1", "--train-limit=200",
+                "--classifier.dataset-dir=src/test/resources/fashion-mnist-mini", "--classifier.model-store=" + store);
+
+        assertThat(code).isZero();
+        String active = Files.readString(store.resolve("active-version")).trim();
+        assertThat(store.resolve("versions").resolve(active).resolve("model.zip")).isRegularFile();
+        assertThat(store.resolve("versions").resolve(active).resolve("metadata.json")).isRegularFile();
+    }
+
+    @Test
+    void missingDataSetExitsWithCode2AndStoresNothing() {
+        int code = run("--train", "--epochs=1", "--classifier.dataset-dir=" + store.resolve("nothing-here"),
+                "--classifier.model-store=" + store);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(store.resolve("active-version")).doesNotExist();
+    }
+
+    private static int run(String... args) {
+        SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        ConfigurableApplicationContext context = app.run(args);
+        return SpringApplication.exit(context);
+    }
+}
