@@ -4,21 +4,18 @@ import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What the serving model can answer: its labels and its metadata. */
 @RestController
 @Tag(name = "Model", description = "The serving model's classes and metadata")
-@ApiResponse(responseCode = "503", description = "No model is loaded",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "No model is loaded")
 public class CatalogueController {
 
     private final ModelHolder models;

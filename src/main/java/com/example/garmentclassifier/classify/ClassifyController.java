@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -26,14 +25,10 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 @Tag(name = "Classification", description = "Classify garment images")
 @ApiResponse(responseCode = "200", description = "One result per image, in upload order")
-@ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "503", description = "No model is loaded",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files")
+@ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit")
+@ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image")
+@ApiResponse(responseCode = "503", description = "No model is loaded")
 public class ClassifyController {
 
     private static final String RAW_NAME = "body";

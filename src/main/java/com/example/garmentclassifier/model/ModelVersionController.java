@@ -1,13 +1,10 @@
 package com.example.garmentclassifier.model;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +37,8 @@ public class ModelVersionController {
             description = "Loads and warms the version, then swaps it in: requests in flight finish on the old model.",
             security = @SecurityRequirement(name = "basicAuth"))
     @ApiResponse(responseCode = "200", description = "The version now serving")
-    @ApiResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The version is stored but cannot be loaded",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such version")
+    @ApiResponse(responseCode = "422", description = "The version is stored but cannot be loaded")
     @PostMapping("/admin/models/{version}/activate")
     public ModelVersionSummary activate(@PathVariable String version) {
         ModelMetadata metadata = activation.activate(version);
@@ -52,10 +47,8 @@ public class ModelVersionController {
 
     @Operation(summary = "Delete a stored version that is not active", security = @SecurityRequirement(name = "basicAuth"))
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No such version",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The version is active",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such version")
+    @ApiResponse(responseCode = "409", description = "The version is active")
     @DeleteMapping("/admin/models/{version}")
     public ResponseEntity<Void> delete(@PathVariable String version) {
         activation.delete(version);

@@ -1,15 +1,12 @@
 package com.example.garmentclassifier.training;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin")
 @Tag(name = "Retraining", description = "Retrain on Fashion-MNIST in the background (admin)")
 @SecurityRequirement(name = "basicAuth")
-@ApiResponse(responseCode = "401", description = "Missing or wrong admin credentials",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Missing or wrong admin credentials")
 public class TrainingJobController {
 
     private final TrainingJobService jobs;
@@ -38,10 +34,8 @@ public class TrainingJobController {
                     + " test images, stores a new version and, depending on 'promote', activates it. Poll the job at the"
                     + " Location header.")
     @ApiResponse(responseCode = "202", description = "Queued; the body is the job")
-    @ApiResponse(responseCode = "400", description = "A field is out of range or of the wrong type",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "Another job is queued or running (its id is in jobId)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "400", description = "A field is out of range or of the wrong type")
+    @ApiResponse(responseCode = "409", description = "Another job is queued or running (its id is in jobId)")
     @PostMapping("/retrain")
     public ResponseEntity<TrainingJobView> retrain(@Valid @RequestBody(required = false) RetrainRequest request) {
         TrainingJobView job = jobs.submit(request == null ? RetrainRequest.DEFAULTS : request);
@@ -55,8 +49,7 @@ public class TrainingJobController {
     }
 
     @Operation(summary = "One training job: state, progress, per-epoch metrics, promotion decision")
-    @ApiResponse(responseCode = "404", description = "No such job",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such job")
     @GetMapping("/jobs/{id}")
     public TrainingJobView get(@PathVariable String id) {
         return jobs.get(id);
@@ -65,10 +58,8 @@ public class TrainingJobController {
     @Operation(summary = "Cancel a queued or running job",
             description = "A queued job ends CANCELLED at once; a running one stops within one batch.")
     @ApiResponse(responseCode = "202", description = "Cancellation requested (or done, for a queued job)")
-    @ApiResponse(responseCode = "404", description = "No such job",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The job already ended",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such job")
+    @ApiResponse(responseCode = "409", description = "The job already ended")
     @DeleteMapping("/jobs/{id}")
     public ResponseEntity<TrainingJobView> cancel(@PathVariable String id) {
         return ResponseEntity.accepted().body(jobs.cancel(id));

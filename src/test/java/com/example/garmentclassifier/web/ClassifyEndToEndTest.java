@@ -219,8 +219,15 @@ class ClassifyEndToEndTest {
         assertThat(content.has("image/jpeg")).isTrue();
         assertThat(classify.get("summary").asString()).isEqualTo("Classify garment images");
         assertThat(content.toString()).contains("binary");
-        assertThat(classify.get("responses").has("415")).isTrue();
-        assertThat(classify.get("responses").has("503")).isTrue();
+        for (String code : List.of("400", "413", "415", "503")) {
+            assertThat(classify.get("responses").get(code).get("content").get("application/problem+json").toString())
+                    .as(code).contains("ProblemDetail");
+        }
+        JsonNode retrain = docs.get("paths").get("/admin/retrain").get("post");
+        assertThat(retrain.get("responses").get("409").get("content").has("application/problem+json")).isTrue();
+        assertThat(retrain.get("security").toString()).contains("basicAuth");
+        assertThat(docs.get("components").get("securitySchemes").get("basicAuth").get("scheme").asString()).isEqualTo("basic");
+        assertThat(docs.get("components").get("schemas").has("ProblemDetail")).isTrue();
         assertThat(docs.get("paths").has("/classes")).isTrue();
         assertThat(docs.get("paths").has("/models/current")).isTrue();
 
