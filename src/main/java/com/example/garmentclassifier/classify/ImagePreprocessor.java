@@ -6,7 +6,8 @@ import java.awt.image.BufferedImage;
  * Turns an arbitrary upload into what the model was trained on, following the conversion the
  * Fashion-MNIST paper used on product photos: find the background from the border, trim to the
  * garment, scale the longest side to 28 keeping the aspect ratio, sharpen lightly, centre on a
- * 28x28 canvas, negate a light background so the garment is light on black, and go grayscale.
+ * 28x28 canvas, negate a light background so the garment is light on black, go grayscale, and
+ * stretch the contrast to the full range as every image in the data set has.
  */
 public class ImagePreprocessor {
 
@@ -31,7 +32,7 @@ public class ImagePreprocessor {
         Foreground foreground = detector.detect(width, height, argb);
         float[] crop = intensities(foreground);
         Foreground.Box box = foreground.box();
-        float[] input = centre(sharpen(resizeLongestSide(crop, box.width(), box.height())));
+        float[] input = stretchContrast(centre(sharpen(resizeLongestSide(crop, box.width(), box.height()))));
         return new PreparedImage(input, foreground);
     }
 
@@ -93,6 +94,23 @@ public class ImagePreprocessor {
             }
         }
         return new Plane(out, w, h);
+    }
+
+    /**
+     * Scales intensities so the brightest pixel is 1: every Fashion-MNIST image reaches 254-255, so a
+     * navy or red garment (which negates to less than white) must be stretched to look like them.
+     */
+    static float[] stretchContrast(float[] pixels) {
+        float max = 0;
+        for (float p : pixels) {
+            max = Math.max(max, p);
+        }
+        if (max > 0 && max < 1) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] /= max;
+            }
+        }
+        return pixels;
     }
 
     static float[] centre(Plane plane) {

@@ -47,8 +47,8 @@ public final class DrawnGarments {
     public static final Drawing SNEAKER = new Drawing("sneaker", "Sneaker", g -> {
         g.fillPolygon(new Polygon(
                 new int[] {40, 60, 150, 220, 250, 330, 360, 360, 40},
-                new int[] {250, 215, 195, 160, 130, 130, 170, 270, 270}, 9));
-        g.fillRect(40, 268, 320, 22);
+                new int[] {255, 232, 218, 192, 172, 172, 198, 270, 270}, 9));
+        g.fillRect(40, 268, 320, 20);
     });
 
     public static final Drawing ANKLE_BOOT = new Drawing("ankle boot", "Ankle boot", g -> {
