@@ -100,8 +100,8 @@ class ClassifyEndToEndTest {
             } else {
                 assertSameLabels(variant.description() + " vs the first variant", first, labels);
             }
-            // ...and the photo agrees with the 28x28 original except on borderline images (measured: 37 of 40;
-            // test-00016, -00021 and -00029 flip, the photo being right on the first of them).
+            // ...and the photo agrees with the 28x28 original except on a few borderline images (at least 37 of 40
+            // with the committed models; on some of those the photo is right and the original wrong).
             assertThat(differencesIn(variant.description(), originals, labels))
                     .hasSizeLessThanOrEqualTo(fixtures.size() - MIN_AGREEING_VARIANTS);
         }
