@@ -26,14 +26,4 @@ public record Foreground(int width, int height, int[] argb, boolean[] mask, int 
             return y1 - y0;
         }
     }
-
-    public int garmentPixels() {
-        int count = 0;
-        for (boolean m : mask) {
-            if (m) {
-                count++;
-            }
-        }
-        return count;
-    }
 }

@@ -51,14 +51,10 @@ public class ForegroundDetector {
     }
 
     /**
-     * Median colour of the opaque border pixels; white when most of the border is transparent
-     * (a cut-out is treated as if on white, as the product photos were).
+     * Border pixels, counting transparent ones but keeping the colour of opaque ones only. Their median
+     * colour is the background; white when most of the border is transparent (a cut-out is treated as if
+     * on white, as the product photos were).
      */
-    static int borderColour(int width, int height, int[] argb) {
-        return BorderSample.of(width, height, argb).medianColour();
-    }
-
-    /** Border pixels, counting transparent ones but keeping the colour of opaque ones only. */
     private static final class BorderSample {
         private final int[] r;
         private final int[] g;

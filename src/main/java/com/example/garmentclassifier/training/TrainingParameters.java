@@ -15,8 +15,4 @@ public record TrainingParameters(int epochs, int batchSize, double learningRate,
     public TrainingParameters withEpochs(int value) {
         return new TrainingParameters(value, batchSize, learningRate, seed, trainLimit, validationSize, augment);
     }
-
-    public TrainingParameters withTrainLimit(int value) {
-        return new TrainingParameters(epochs, batchSize, learningRate, seed, value, validationSize, augment);
-    }
 }
