@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -53,6 +55,8 @@ public class ModelStore {
 
     private final Path root;
     private final JsonMapper json;
+    /** Size and modification time of model files whose checksum passed, so listing does not rehash them. */
+    private final Map<Path, String> verified = new ConcurrentHashMap<>();
 
     public ModelStore(Path root, JsonMapper json) {
         this.root = root.toAbsolutePath().normalize();
@@ -130,7 +134,7 @@ public class ModelStore {
                 }
                 try {
                     ModelMetadata metadata = readMetadata(name);
-                    verifyChecksum(metadata);
+                    verifyChecksumOnce(metadata);
                     result.add(metadata);
                 } catch (InvalidModelException e) {
                     log.warn("Skipping model version {}: {}", name, e.getMessage());
@@ -175,6 +179,21 @@ public class ModelStore {
                 throw invalid;
             }
             throw new InvalidModelException("cannot load version " + version, e);
+        }
+    }
+
+    /** As {@link #verifyChecksum}, but a file unchanged since it last passed is not read again. */
+    private void verifyChecksumOnce(ModelMetadata metadata) {
+        Path modelFile = root.resolve("versions").resolve(metadata.version()).resolve(MODEL_FILE);
+        String stamp;
+        try {
+            stamp = Files.size(modelFile) + "@" + Files.getLastModifiedTime(modelFile) + "/" + metadata.modelSha256();
+        } catch (IOException e) {
+            throw new InvalidModelException("cannot read the model file of version " + metadata.version(), e);
+        }
+        if (!stamp.equals(verified.get(modelFile))) {
+            verifyChecksum(metadata);
+            verified.put(modelFile, stamp);
         }
     }
 

@@ -73,6 +73,7 @@ class ModelStoreTest {
     void tamperedModelFileFailsItsChecksum() throws IOException {
         ModelStore store = store();
         ModelMetadata saved = store.save(network, draft(Instant.now()));
+        assertThat(store.list()).extracting(ModelMetadata::version).containsExactly(saved.version());
         Path file = root.resolve("versions").resolve(saved.version()).resolve(ModelStore.MODEL_FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x55;
@@ -80,6 +81,7 @@ class ModelStoreTest {
 
         assertThatThrownBy(() -> store.load(saved.version()))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum");
+        assertThat(store.list()).as("a file changed since it was last listed is checked again").isEmpty();
     }
 
     @Test
