@@ -16,8 +16,9 @@ public class GarmentClassifierApplication {
             app.run(args);
             return;
         }
-        // Training from the command line needs no web server; exit with the command's code when done.
+        // Training from the command line needs no web server and no serving model; exit with the command's code.
         app.setWebApplicationType(WebApplicationType.NONE);
+        app.setAdditionalProfiles(TrainCommand.PROFILE);
         System.exit(SpringApplication.exit(app.run(args)));
     }
 }

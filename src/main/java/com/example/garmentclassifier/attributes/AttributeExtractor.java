@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.attributes;
 
-import com.example.garmentclassifier.classify.Foreground;
+import com.example.garmentclassifier.image.Foreground;
 import java.util.List;
 
 /** Reads colours and pattern from the garment pixels the preprocessing separated from the background. */

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.attributes;
 
-import com.example.garmentclassifier.classify.Foreground;
+import com.example.garmentclassifier.image.Foreground;
 
 /**
  * The garment's bounding box from the upload (working resolution), box-averaged onto a grid of

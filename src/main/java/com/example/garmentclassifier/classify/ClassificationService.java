@@ -1,5 +1,8 @@
 package com.example.garmentclassifier.classify;
 
+import com.example.garmentclassifier.image.PreparedImage;
+import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.attributes.TitleComposer;
 import com.example.garmentclassifier.model.LoadedModel;

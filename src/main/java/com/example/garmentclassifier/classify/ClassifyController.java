@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.classify;
 
+import com.example.garmentclassifier.image.RejectedUploadException;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;

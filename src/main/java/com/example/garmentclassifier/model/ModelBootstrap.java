@@ -1,10 +1,10 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.training.TrainCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the active model at startup, before the application reports itself ready. A missing or
  * broken model does not stop the application: health shows it DOWN and /classify answers 503.
+ * Not in training mode (profile {@code train}), which needs no serving model.
  */
 @Component
+@Profile("!train")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ModelBootstrap implements ApplicationRunner {
 
@@ -31,9 +33,6 @@ public class ModelBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (TrainCommand.isRequested(args.getSourceArgs())) {
-            return;
-        }
         store.cleanTemporaryFiles();
         if (!activation.activateAtStartup()) {
             String reason = "No usable model in the model store: train one with --train or restore the store";

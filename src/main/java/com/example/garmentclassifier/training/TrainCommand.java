@@ -37,6 +37,9 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
+    /** The profile the application runs under in training mode: beans that only serving needs stay out. */
+    public static final String PROFILE = "train";
+
     public static boolean isRequested(String[] args) {
         return Arrays.asList(args).contains("--train");
     }

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.web;
 
-import com.example.garmentclassifier.classify.RejectedUploadException;
+import com.example.garmentclassifier.image.RejectedUploadException;
 import com.example.garmentclassifier.model.ActiveModelDeletionException;
 import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelUnavailableException;
@@ -40,7 +40,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RejectedUploadException.class)
     ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage()));
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+        return ResponseEntity.status(status).body(problem(status, e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(ModelUnavailableException.class)

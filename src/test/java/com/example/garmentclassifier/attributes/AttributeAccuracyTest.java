@@ -2,9 +2,9 @@ package com.example.garmentclassifier.attributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.classify.ForegroundDetector;
-import com.example.garmentclassifier.classify.ImageDecoder;
-import com.example.garmentclassifier.classify.ImagePreprocessor;
+import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.image.ImageDecoder;
+import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.classify.TestImages;
 import java.util.ArrayList;
 import java.util.List;

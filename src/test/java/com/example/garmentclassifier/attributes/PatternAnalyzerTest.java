@@ -2,7 +2,7 @@ package com.example.garmentclassifier.attributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.classify.ForegroundDetector;
+import com.example.garmentclassifier.image.ForegroundDetector;
 import java.util.Random;
 import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package com.example.garmentclassifier.benchmark;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.classify.DrawnGarments;
-import com.example.garmentclassifier.classify.ForegroundDetector;
-import com.example.garmentclassifier.classify.ImageDecoder;
-import com.example.garmentclassifier.classify.ImagePreprocessor;
-import com.example.garmentclassifier.classify.PreparedImage;
+import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.image.ImageDecoder;
+import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.image.PreparedImage;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelStore;

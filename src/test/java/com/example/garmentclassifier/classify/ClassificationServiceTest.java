@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.classify;
 
+import com.example.garmentclassifier.image.PreparedImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

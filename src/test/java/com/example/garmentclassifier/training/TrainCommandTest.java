@@ -39,6 +39,7 @@ class TrainCommandTest {
 
     private static int run(String... args) {
         SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
+        app.setAdditionalProfiles(TrainCommand.PROFILE);
         app.setWebApplicationType(WebApplicationType.NONE);
         ConfigurableApplicationContext context = app.run(args);
         return SpringApplication.exit(context);

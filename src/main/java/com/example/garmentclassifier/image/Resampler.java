@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
 /** Resizes a single-channel float image: area averaging when shrinking, bilinear when enlarging. */
 final class Resampler {

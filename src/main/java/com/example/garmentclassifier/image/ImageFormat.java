@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
 /**
  * Where the garment is in an upload (at working resolution): the ARGB pixels, which of them

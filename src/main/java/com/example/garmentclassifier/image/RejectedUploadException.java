@@ -1,21 +1,32 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
-import org.springframework.http.HttpStatus;
-
-/** A request or upload that cannot be classified; carries the HTTP status and a message safe to show the caller. */
+/**
+ * A request or upload that cannot be classified, with a message safe to show the caller. It says what
+ * kind of fault it is; the web layer decides which HTTP status that is.
+ */
 public class RejectedUploadException extends RuntimeException {
 
-    private final HttpStatus status;
+    /** What is wrong with the upload. */
+    public enum Kind {
+        /** Missing, empty or unreadable content, or too many files. */
+        INVALID,
+        /** More bytes or pixels than the limits allow. */
+        TOO_LARGE,
+        /** Not an image format the service reads. */
+        UNSUPPORTED_TYPE
+    }
+
+    private final Kind kind;
     private final String title;
 
-    public RejectedUploadException(HttpStatus status, String title, String detail) {
+    public RejectedUploadException(Kind kind, String title, String detail) {
         super(detail);
-        this.status = status;
+        this.kind = kind;
         this.title = title;
     }
 
-    public HttpStatus status() {
-        return status;
+    public Kind kind() {
+        return kind;
     }
 
     public String title() {
@@ -23,36 +34,36 @@ public class RejectedUploadException extends RuntimeException {
     }
 
     public static RejectedUploadException noImages() {
-        return new RejectedUploadException(HttpStatus.BAD_REQUEST, "No image",
+        return new RejectedUploadException(Kind.INVALID, "No image",
                 "Send one or more images as multipart/form-data parts named 'file', or one image as the raw body");
     }
 
     public static RejectedUploadException tooManyFiles(int count, int limit) {
-        return new RejectedUploadException(HttpStatus.BAD_REQUEST, "Too many files",
+        return new RejectedUploadException(Kind.INVALID, "Too many files",
                 count + " files in one request; the limit is " + limit);
     }
 
     public static RejectedUploadException empty(String file) {
-        return new RejectedUploadException(HttpStatus.BAD_REQUEST, "Empty upload", "'" + file + "' has no content");
+        return new RejectedUploadException(Kind.INVALID, "Empty upload", "'" + file + "' has no content");
     }
 
     public static RejectedUploadException unsupported(String file) {
-        return new RejectedUploadException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported image type",
+        return new RejectedUploadException(Kind.UNSUPPORTED_TYPE, "Unsupported image type",
                 "'" + file + "' is not a PNG, JPEG, GIF or BMP image");
     }
 
     public static RejectedUploadException undecodable(String file, ImageFormat format) {
-        return new RejectedUploadException(HttpStatus.BAD_REQUEST, "Unreadable image",
+        return new RejectedUploadException(Kind.INVALID, "Unreadable image",
                 "'" + file + "' looks like " + format + " but cannot be decoded (truncated or corrupt)");
     }
 
     public static RejectedUploadException tooManyPixels(String file, long width, long height, long limit) {
-        return new RejectedUploadException(HttpStatus.CONTENT_TOO_LARGE, "Image too large",
+        return new RejectedUploadException(Kind.TOO_LARGE, "Image too large",
                 "'" + file + "' is " + width + "x" + height + " pixels; the limit is " + limit + " pixels");
     }
 
     public static RejectedUploadException tooManyBytes(String file, long limit) {
-        return new RejectedUploadException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
+        return new RejectedUploadException(Kind.TOO_LARGE, "Upload too large",
                 "'" + file + "' is larger than the limit of " + limit + " bytes");
     }
 }

@@ -1,12 +1,12 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
+import com.example.garmentclassifier.classify.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class ImageDecoderTest {
 
@@ -24,21 +24,21 @@ class ImageDecoderTest {
 
     @Test
     void rejectsEmptyUnknownAndCorruptUploads() {
-        assertRejected(new byte[0], HttpStatus.BAD_REQUEST, "has no content");
-        assertRejected("just some text".getBytes(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not a PNG, JPEG, GIF or BMP");
+        assertRejected(new byte[0], RejectedUploadException.Kind.INVALID, "has no content");
+        assertRejected("just some text".getBytes(), RejectedUploadException.Kind.UNSUPPORTED_TYPE, "not a PNG, JPEG, GIF or BMP");
         byte[] png = TestImages.encode(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png");
-        assertRejected(Arrays.copyOf(png, 20), HttpStatus.BAD_REQUEST, "cannot be decoded");
+        assertRejected(Arrays.copyOf(png, 20), RejectedUploadException.Kind.INVALID, "cannot be decoded");
     }
 
     @Test
     void refusesImagesWithTooManyPixelsBeforeDecodingThem() {
         byte[] big = TestImages.encode(new BufferedImage(2000, 1000, BufferedImage.TYPE_BYTE_GRAY), "png");
-        assertRejected(big, HttpStatus.CONTENT_TOO_LARGE, "2000x1000 pixels");
+        assertRejected(big, RejectedUploadException.Kind.TOO_LARGE, "2000x1000 pixels");
     }
 
-    private void assertRejected(byte[] data, HttpStatus status, String message) {
+    private void assertRejected(byte[] data, RejectedUploadException.Kind kind, String message) {
         assertThatThrownBy(() -> decoder.decode("upload", data))
-                .isInstanceOfSatisfying(RejectedUploadException.class, e -> assertThat(e.status()).isEqualTo(status))
+                .isInstanceOfSatisfying(RejectedUploadException.class, e -> assertThat(e.kind()).isEqualTo(kind))
                 .hasMessageContaining(message)
                 .hasMessageContaining("'upload'");
     }

@@ -1,5 +1,6 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
+import com.example.garmentclassifier.classify.TestImages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
 /**
  * Separates a garment from its background the way Fashion-MNIST's images were made from

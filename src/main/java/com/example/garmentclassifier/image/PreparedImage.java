@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.image;
 
 /**
  * An upload made ready for the model: 28x28 intensities in [0, 1] (row-major, garment light on
