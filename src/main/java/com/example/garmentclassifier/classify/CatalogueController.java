@@ -39,10 +39,12 @@ public class CatalogueController {
         return classes;
     }
 
-    @Operation(summary = "Metadata of the serving model: version, architecture, training and test results")
+    @Operation(summary = "Metadata of the serving model: version, architecture, training and test results, and the"
+            + " engine serving it")
     @GetMapping("/models/current")
-    public ModelMetadata current() {
-        return currentMetadata();
+    public CurrentModel current() {
+        return models.current().map(m -> new CurrentModel(m.metadata(), m.engine()))
+                .orElseThrow(() -> new ModelUnavailableException(models.unavailableReason()));
     }
 
     private ModelMetadata currentMetadata() {

@@ -1,62 +1,120 @@
 package com.example.garmentclassifier.classify;
 
-import com.example.garmentclassifier.image.PreparedImage;
-import com.example.garmentclassifier.image.ImagePreprocessor;
-import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.attributes.TitleComposer;
+import com.example.garmentclassifier.image.ImageDecoder;
+import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.image.PreparedImage;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.batching.InferenceDispatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes and prepares every upload first (so one bad file rejects the request before any
- * inference), then classifies all of them in one batch on one model version.
+ * inference), hands the images to the dispatcher on one leased model version, and reads the
+ * catalogue attributes while the model works.
  */
 public class ClassificationService {
 
     static final String NOT_REQUESTED = "not requested (attributes=false)";
+    static final String ATTRIBUTES_FAILED = "attributes could not be read from this image";
+    private static final Logger log = LoggerFactory.getLogger(ClassificationService.class);
 
     private final ImageDecoder decoder;
     private final ImagePreprocessor preprocessor;
     private final AttributeExtractor attributeExtractor;
     private final ModelHolder models;
+    private final InferenceDispatcher dispatcher;
+    private final ClassifyMetrics metrics;
 
     public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor,
-                                 AttributeExtractor attributeExtractor, ModelHolder models) {
+                                 AttributeExtractor attributeExtractor, ModelHolder models,
+                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
         this.attributeExtractor = attributeExtractor;
         this.models = models;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     /** @param withAttributes also read colours and pattern and draft a title */
     public ClassifyResponse classify(List<Upload> uploads, boolean withAttributes) {
         List<PreparedImage> prepared = new ArrayList<>(uploads.size());
-        List<AttributeExtractor.Outcome> attributes = new ArrayList<>(uploads.size());
+        float[][] inputs = new float[uploads.size()][];
         for (Upload upload : uploads) {
-            PreparedImage image = preprocessor.prepare(decoder.decode(upload.name(), upload.data()));
-            prepared.add(image);
-            // Outside the model lease: this CPU work must not hold up other requests' inference.
-            attributes.add(withAttributes ? attributeExtractor.extract(image.foreground())
-                    : new AttributeExtractor.Outcome(null, NOT_REQUESTED));
+            long start = System.nanoTime();
+            var image = decoder.decode(upload.name(), upload.data());
+            long decoded = System.nanoTime();
+            PreparedImage ready = preprocessor.prepare(image);
+            metrics.stages(decoded - start, System.nanoTime() - decoded);
+            inputs[prepared.size()] = ready.modelInput();
+            prepared.add(ready);
         }
-        INDArray features = stack(prepared);
-        return models.withModel(model -> respond(model, uploads, model.predict(features), attributes, withAttributes));
+        return models.withModel(model -> {
+            CompletableFuture<float[][]> probabilities = dispatcher.submit(model, inputs);
+            List<AttributeExtractor.Outcome> attributes;
+            try {
+                // The attributes are CPU work of this request's thread: done while the model works on the batch.
+                attributes = withAttributes ? attributes(prepared, probabilities) : notRequested(prepared.size());
+            } finally {
+                // The lease must outlive the computation, whatever happened here.
+                probabilities.handle((result, failure) -> null).join();
+            }
+            return respond(model, uploads, await(probabilities), attributes, withAttributes);
+        });
     }
 
-    static INDArray stack(List<PreparedImage> images) {
-        int pixels = ImagePreprocessor.SIDE * ImagePreprocessor.SIDE;
-        float[] data = new float[images.size() * pixels];
-        for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i).modelInput(), 0, data, i * pixels, pixels);
+    private List<AttributeExtractor.Outcome> attributes(List<PreparedImage> prepared,
+                                                        CompletableFuture<float[][]> probabilities) {
+        List<AttributeExtractor.Outcome> outcomes = new ArrayList<>(prepared.size());
+        for (PreparedImage image : prepared) {
+            if (probabilities.isCompletedExceptionally()) {
+                break;
+            }
+            long start = System.nanoTime();
+            outcomes.add(attributesOf(image));
+            metrics.attributes(System.nanoTime() - start);
         }
-        return Nd4j.create(data, new long[] {images.size(), ImagePreprocessor.SIDE, ImagePreprocessor.SIDE, 1}, 'c');
+        return outcomes;
+    }
+
+    /** One image's attributes failing costs that image its attributes, never the request. */
+    private AttributeExtractor.Outcome attributesOf(PreparedImage image) {
+        try {
+            return attributeExtractor.extract(image.foreground());
+        } catch (RuntimeException e) {
+            log.warn("Attribute extraction failed on a {}x{} image", image.foreground().width(),
+                    image.foreground().height(), e);
+            return new AttributeExtractor.Outcome(null, ATTRIBUTES_FAILED);
+        }
+    }
+
+    private static List<AttributeExtractor.Outcome> notRequested(int count) {
+        List<AttributeExtractor.Outcome> outcomes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            outcomes.add(new AttributeExtractor.Outcome(null, NOT_REQUESTED));
+        }
+        return outcomes;
+    }
+
+    private static float[][] await(CompletableFuture<float[][]> probabilities) {
+        try {
+            return probabilities.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     static ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
@@ -66,7 +124,7 @@ public class ClassificationService {
         for (int i = 0; i < uploads.size(); i++) {
             results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), withTitles));
         }
-        return new ClassifyResponse(model.version(), results);
+        return new ClassifyResponse(model.version(), model.engine().engine(), results);
     }
 
     static ClassificationResult result(String file, List<String> labels, float[] probabilities,

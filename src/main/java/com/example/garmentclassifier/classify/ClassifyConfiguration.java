@@ -1,11 +1,15 @@
 package com.example.garmentclassifier.classify;
 
-import com.example.garmentclassifier.image.ForegroundDetector;
-import com.example.garmentclassifier.image.ImagePreprocessor;
-import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.image.ImageDecoder;
+import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.batching.DirectDispatcher;
+import com.example.garmentclassifier.model.batching.DynamicBatcher;
+import com.example.garmentclassifier.model.batching.InferenceDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,10 +21,18 @@ class ClassifyConfiguration {
         return new ImagePreprocessor(new ForegroundDetector());
     }
 
+    /** Closed after the web server's graceful shutdown, so it drains what in-flight requests queued. */
+    @Bean(destroyMethod = "close")
+    InferenceDispatcher inferenceDispatcher(ClassifierProperties properties, MeterRegistry registry) {
+        return properties.batching().enabled() ? new DynamicBatcher(properties.batching(), registry)
+                : new DirectDispatcher(registry);
+    }
+
     @Bean
     ClassificationService classificationService(ClassifierProperties properties, ImagePreprocessor preprocessor,
-                                                ModelHolder models) {
+                                                ModelHolder models, InferenceDispatcher dispatcher,
+                                                MeterRegistry registry) {
         return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor,
-                new AttributeExtractor(), models);
+                new AttributeExtractor(), models, dispatcher, new ClassifyMetrics(registry));
     }
 }

@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesPerRequest most images accepted by one /classify call
  * @param maxImageBytes largest single upload (multipart part or raw body)
  * @param maxImagePixels largest decoded image (width x height), against decompression bombs
+ * @param inference which engine computes probabilities
+ * @param batching how concurrent requests are coalesced into engine calls
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
@@ -22,7 +25,40 @@ public record ClassifierProperties(
         @DefaultValue("10MB") DataSize maxImageBytes,
         @DefaultValue("40000000") long maxImagePixels,
         @DefaultValue Admin admin,
-        @DefaultValue Training training) {
+        @DefaultValue Training training,
+        @DefaultValue Inference inference,
+        @DefaultValue Batching batching) {
+
+    /** Which runtime serves a model version. */
+    public enum Engine {
+        /** ONNX Runtime when the version's ONNX form matches DL4J on the probe set, otherwise DL4J. */
+        AUTO,
+        /** ONNX Runtime whenever the network converts, even if the parity check fails (reported in health). */
+        ONNXRUNTIME,
+        /** DL4J only; no ONNX conversion or session. */
+        DL4J
+    }
+
+    /**
+     * @param engine   auto (default), onnxruntime or dl4j
+     * @param threads  threads ONNX Runtime uses inside one call; 0 = one per available processor
+     */
+    public record Inference(@DefaultValue("auto") Engine engine, @DefaultValue("0") int threads) {
+
+        public int threadsOrProcessors() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /**
+     * @param enabled         coalesce concurrent requests into one engine call (false = each request runs alone)
+     * @param maxBatchSize    most images in one engine call (each image runs twice: as uploaded and mirrored)
+     * @param maxDelay        longest an image waits for others to join its batch, counted from its arrival
+     * @param maxQueuedImages images waiting at most; beyond that /classify answers 503 with Retry-After at once
+     */
+    public record Batching(@DefaultValue("true") boolean enabled, @DefaultValue("32") int maxBatchSize,
+                           @DefaultValue("2ms") Duration maxDelay, @DefaultValue("512") int maxQueuedImages) {
+    }
 
     /**
      * The one admin user for /admin/** and non-public actuator endpoints.
@@ -42,6 +78,7 @@ public record ClassifierProperties(
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000,
-                new Admin("admin", null), new Training(0));
+                new Admin("admin", null), new Training(0), new Inference(Engine.AUTO, 0),
+                new Batching(true, 32, Duration.ofMillis(2), 512));
     }
 }

@@ -1,29 +1,28 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.model.engine.InferenceEngine;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One model version in memory. {@link MultiLayerNetwork} is not thread-safe, so forward
- * passes are serialised here; each call runs a whole request's images as one batch.
- *
- * <p>Requests lease the model ({@link #tryAcquire()} / {@link #releaseLease()}); once it is
- * retired after a swap, its native memory is freed when the last lease ends, never under a
- * running request.
+ * One model version in memory, with the engine that serves it. Requests lease the model
+ * ({@link #tryAcquire()} / {@link #releaseLease()}); once it is retired after a swap, its engine
+ * is closed when the last lease ends, never under a running request.
  */
 public class LoadedModel {
 
     private final ModelMetadata metadata;
-    private final MultiLayerNetwork network;
+    private final InferenceEngine engine;
+    private final EngineSelection selection;
     private final AtomicInteger leases = new AtomicInteger();
     private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    public LoadedModel(ModelMetadata metadata, MultiLayerNetwork network) {
+    /** @param engine mirror-averaged, as every version is served and evaluated */
+    public LoadedModel(ModelMetadata metadata, InferenceEngine engine, EngineSelection selection) {
         this.metadata = metadata;
-        this.network = network;
+        this.engine = engine;
+        this.selection = selection;
     }
 
     public ModelMetadata metadata() {
@@ -34,24 +33,17 @@ public class LoadedModel {
         return metadata.version();
     }
 
-    /**
-     * The network itself, for training a private copy (warm start). Never pass the serving
-     * instance's network to anything that changes it.
-     */
-    public MultiLayerNetwork network() {
-        return network;
+    /** Which engine serves this version and why. */
+    public EngineSelection engine() {
+        return selection;
     }
 
-    /** Class probabilities (mirror-averaged), one row per input image; input is [n, 28, 28, 1] in [0, 1]. */
-    public float[][] predict(INDArray features) {
-        INDArray output;
-        synchronized (network) {
-            if (closed.get()) {
-                throw new IllegalStateException("model " + version() + " was released");
-            }
-            output = MirrorAveragedInference.probabilities(network, features);
+    /** Class probabilities (mirror-averaged), one row per image; callers hold a lease. */
+    public float[][] predict(float[][] images) {
+        if (closed.get()) {
+            throw new IllegalStateException("model " + version() + " was released");
         }
-        return output.toFloatMatrix();
+        return engine.predict(images);
     }
 
     boolean tryAcquire() {
@@ -77,11 +69,14 @@ public class LoadedModel {
         }
     }
 
+    /** Frees the engine now; for a model that was loaded but never served. */
+    public void discard() {
+        close();
+    }
+
     private void close() {
         if (closed.compareAndSet(false, true)) {
-            synchronized (network) {
-                network.close();
-            }
+            engine.close();
         }
     }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
+import com.example.garmentclassifier.model.engine.ImageShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,11 +19,13 @@ public class ModelActivationService {
     private static final Logger log = LoggerFactory.getLogger(ModelActivationService.class);
 
     private final ModelStore store;
+    private final ModelLoader loader;
     private final ModelHolder holder;
     private final Counter swaps;
 
-    public ModelActivationService(ModelStore store, ModelHolder holder, MeterRegistry registry) {
+    public ModelActivationService(ModelStore store, ModelLoader loader, ModelHolder holder, MeterRegistry registry) {
         this.store = store;
+        this.loader = loader;
         this.holder = holder;
         this.swaps = Counter.builder("classifier.model.swaps").description("Times the serving model was replaced")
                 .register(registry);
@@ -34,12 +36,18 @@ public class ModelActivationService {
 
     /** Makes {@code version} the serving and the startup version; returns its metadata. */
     public synchronized ModelMetadata activate(String version) {
-        LoadedModel model = store.load(version);
-        warmUp(model);
-        store.setActive(version);
+        LoadedModel model = loader.load(version);
+        try {
+            warmUp(model);
+            store.setActive(version);
+        } catch (RuntimeException e) {
+            model.discard();
+            throw e;
+        }
         holder.swap(model);
         swaps.increment();
-        log.info("Serving model version {} (test accuracy {})", version, model.metadata().testAccuracy());
+        log.info("Serving model version {} (test accuracy {}) on {}", version, model.metadata().testAccuracy(),
+                model.engine().engine());
         return model.metadata();
     }
 
@@ -58,7 +66,7 @@ public class ModelActivationService {
         String active = store.activeVersion().orElse(null);
         if (active != null) {
             try {
-                serve(store.load(active));
+                serve(loader.load(active));
                 return true;
             } catch (RuntimeException e) {
                 log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
@@ -72,7 +80,7 @@ public class ModelActivationService {
                 continue;
             }
             try {
-                serve(store.load(candidate.version()));
+                serve(loader.load(candidate.version()));
                 log.warn("Serving fallback model version {} instead of '{}'", candidate.version(), active);
                 return true;
             } catch (RuntimeException e) {
@@ -83,13 +91,18 @@ public class ModelActivationService {
     }
 
     private void serve(LoadedModel model) {
-        warmUp(model);
+        try {
+            warmUp(model);
+        } catch (RuntimeException e) {
+            model.discard();
+            throw e;
+        }
         holder.swap(model);
         log.info("Serving model version {} (test accuracy {})", model.version(), model.metadata().testAccuracy());
     }
 
     /** One forward pass so the first real request does not pay for native initialisation. */
     private static void warmUp(LoadedModel model) {
-        model.predict(Nd4j.zeros(1, 28, 28, 1));
+        model.predict(new float[][] {new float[ImageShape.GARMENT.pixels()]});
     }
 }

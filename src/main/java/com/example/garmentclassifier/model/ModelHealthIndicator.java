@@ -4,7 +4,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health component "model": UP with the serving version and its test accuracy, DOWN with the reason. */
+/**
+ * Health component "model": UP with the serving version, its test accuracy and the engine that serves it (and why),
+ * DOWN with the reason.
+ */
 @Component("model")
 public class ModelHealthIndicator implements HealthIndicator {
 
@@ -21,6 +24,10 @@ public class ModelHealthIndicator implements HealthIndicator {
                         .withDetail("loaded", true)
                         .withDetail("version", model.version())
                         .withDetail("testAccuracy", model.metadata().testAccuracy())
+                        .withDetail("engine", model.engine().engine())
+                        .withDetail("engineReason", model.engine().reason())
+                        .withDetail("parity", model.engine().parity() == null ? "not checked"
+                                : model.engine().parity().summary())
                         .build())
                 .orElseGet(() -> Health.down()
                         .withDetail("loaded", false)

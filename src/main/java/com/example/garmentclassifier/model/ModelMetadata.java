@@ -8,6 +8,7 @@ import java.util.Map;
  * Everything recorded about one model version, stored as {@code metadata.json} beside the model file.
  *
  * @param modelSha256 SHA-256 of {@code modelFile}, checked before the model is loaded
+ * @param onnx the same network as an ONNX model (the fast serving engine's format); null until converted
  */
 public record ModelMetadata(
         String version,
@@ -18,7 +19,12 @@ public record ModelMetadata(
         String modelFile,
         String modelSha256,
         Training training,
-        EvaluationReport test) {
+        EvaluationReport test,
+        Artifact onnx) {
+
+    /** A further file of the version, with the SHA-256 checked before it is used. */
+    public record Artifact(String file, String sha256) {
+    }
 
     /** How the version was trained; {@code hyperparameters} as given to the trainer. */
     public record Training(Map<String, Object> hyperparameters, long seed, double seconds, int trainExamples,
@@ -30,11 +36,17 @@ public record ModelMetadata(
     }
 
     public ModelMetadata withFile(String file, String sha256) {
-        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test);
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
+                onnx);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test);
+                training, test, onnx);
+    }
+
+    public ModelMetadata withOnnx(Artifact artifact) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, artifact);
     }
 }

@@ -1,24 +1,22 @@
 package com.example.garmentclassifier.model;
 
+import static com.example.garmentclassifier.model.DurableFiles.deleteQuietly;
+import static com.example.garmentclassifier.model.DurableFiles.fsync;
+import static com.example.garmentclassifier.model.DurableFiles.move;
+import static com.example.garmentclassifier.model.DurableFiles.sha256;
+
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * model-store/
  *   active-version          the active version id (replaced atomically)
- *   versions/{id}/model.zip DL4J model without updater state
+ *   versions/{id}/model.zip DL4J model without updater state (the reference every engine is checked against)
+ *   versions/{id}/model.onnx the same network for ONNX Runtime (written at training, or converted at first load)
  *   versions/{id}/metadata.json
  * </pre>
  * A version is written into a temporary directory and renamed into place, so a reader never
@@ -46,6 +45,7 @@ public class ModelStore {
 
     public static final String MODEL_FILE = "model.zip";
     public static final String METADATA_FILE = "metadata.json";
+    public static final String ONNX_FILE = "model.onnx";
     private static final String ACTIVE_POINTER = "active-version";
     private static final String TEMP_PREFIX = ".tmp-";
     private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -78,6 +78,13 @@ public class ModelStore {
             fsync(modelFile);
             String version = uniqueVersion(versions, VERSION_FORMAT.format(draft.createdAt()));
             ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile));
+            byte[] onnx = exportOrNull(network);
+            if (onnx != null) {
+                Path onnxFile = temp.resolve(ONNX_FILE);
+                Files.write(onnxFile, onnx);
+                fsync(onnxFile);
+                metadata = metadata.withOnnx(new ModelMetadata.Artifact(ONNX_FILE, sha256(onnxFile)));
+            }
             Path metadataFile = temp.resolve(METADATA_FILE);
             json.writerWithDefaultPrettyPrinter().writeValue(metadataFile.toFile(), metadata);
             fsync(metadataFile);
@@ -167,18 +174,68 @@ public class ModelStore {
         }
     }
 
-    /** Loads a version after verifying the model file's checksum. */
-    public LoadedModel load(String version) {
+    /** The version's DL4J network, after verifying the model file's checksum; the caller closes it. */
+    public MultiLayerNetwork loadNetwork(String version) {
         ModelMetadata metadata = readMetadata(version);
         Path modelFile = verifyChecksum(metadata);
         try {
-            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
-            return new LoadedModel(metadata, network);
+            return ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidModelException invalid) {
                 throw invalid;
             }
             throw new InvalidModelException("cannot load version " + version, e);
+        }
+    }
+
+    /**
+     * The version's ONNX file if it has one whose checksum passes; empty if it was never converted.
+     * A file that fails its checksum is reported and treated as absent, so it is converted again.
+     */
+    public Optional<Path> onnxFile(String version) {
+        ModelMetadata metadata = readMetadata(version);
+        if (metadata.onnx() == null) {
+            return Optional.empty();
+        }
+        Path file = requireVersionDirectory(version).resolve(metadata.onnx().file());
+        try {
+            if (Files.isRegularFile(file) && sha256(file).equalsIgnoreCase(metadata.onnx().sha256())) {
+                return Optional.of(file);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot read the ONNX file of version {}: {}", version, e.getMessage());
+            return Optional.empty();
+        }
+        log.warn("The ONNX file of version {} is missing or fails its checksum; it will be converted again", version);
+        return Optional.empty();
+    }
+
+    /**
+     * Adds the ONNX form of an existing version: the file first, then the metadata naming it, each
+     * replaced atomically, so a crash in between leaves a version that simply has no ONNX file yet.
+     */
+    public synchronized ModelMetadata attachOnnx(String version, byte[] onnx) {
+        Path dir = requireVersionDirectory(version);
+        try {
+            Path file = dir.resolve(ONNX_FILE);
+            DurableFiles.replace(file, onnx, TEMP_PREFIX);
+            ModelMetadata metadata = readMetadata(version).withOnnx(new ModelMetadata.Artifact(ONNX_FILE, sha256(file)));
+            DurableFiles.replace(dir.resolve(METADATA_FILE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata),
+                    TEMP_PREFIX);
+            log.info("Stored the ONNX form of model version {}", version);
+            return metadata;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the ONNX form of version " + version, e);
+        }
+    }
+
+    /** The network as ONNX, or null (logged) when it has a layer the exporter does not map. */
+    private static byte[] exportOrNull(MultiLayerNetwork network) {
+        try {
+            return new OnnxExporter().export(network, ImageShape.GARMENT);
+        } catch (RuntimeException e) {
+            log.warn("Model stored without an ONNX form: {}", e.getMessage());
+            return null;
         }
     }
 
@@ -228,10 +285,16 @@ public class ModelStore {
         if (!Files.isDirectory(versions)) {
             return;
         }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions, TEMP_PREFIX + "*")) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions)) {
             for (Path dir : dirs) {
-                log.warn("Removing leftover of an interrupted write: {}", dir.getFileName());
-                deleteQuietly(dir);
+                if (dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                    log.warn("Removing leftover of an interrupted write: {}", dir.getFileName());
+                    deleteQuietly(dir);
+                } else if (Files.isDirectory(dir)) {
+                    try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+                        leftovers.forEach(DurableFiles::deleteQuietly);
+                    }
+                }
             }
         } catch (IOException e) {
             log.warn("Cannot clean {}: {}", versions, e.getMessage());
@@ -255,45 +318,5 @@ public class ModelStore {
             candidate = base + "-" + i;
         }
         return candidate;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void fsync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a leftover temp directory is cleaned at next startup
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
     }
 }

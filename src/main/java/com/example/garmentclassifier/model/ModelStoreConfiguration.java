@@ -14,6 +14,11 @@ class ModelStoreConfiguration {
     }
 
     @Bean
+    ModelLoader modelLoader(ModelStore store, ClassifierProperties properties) {
+        return new ModelLoader(store, properties.inference());
+    }
+
+    @Bean
     ModelHolder modelHolder() {
         return new ModelHolder();
     }

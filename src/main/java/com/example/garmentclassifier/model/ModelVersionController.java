@@ -5,6 +5,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +21,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Model versions", description = "Stored model versions, rollback and clean-up")
 public class ModelVersionController {
 
+    static final String ONNX_MEDIA_TYPE = "application/onnx";
+
     private final ModelStore store;
+    private final ModelLoader loader;
     private final ModelHolder holder;
     private final ModelActivationService activation;
 
-    public ModelVersionController(ModelStore store, ModelHolder holder, ModelActivationService activation) {
+    public ModelVersionController(ModelStore store, ModelLoader loader, ModelHolder holder,
+                                  ModelActivationService activation) {
         this.store = store;
+        this.loader = loader;
         this.holder = holder;
         this.activation = activation;
     }
@@ -31,6 +41,25 @@ public class ModelVersionController {
     public List<ModelVersionSummary> versions() {
         String active = holder.current().map(LoadedModel::version).orElse(null);
         return store.list().stream().map(m -> ModelVersionSummary.of(m, active)).toList();
+    }
+
+    @Operation(summary = "Download a version as ONNX, to run it in your own runtime",
+            description = "The same network as the DL4J model.zip, converted to ONNX (opset 13): input 'images'"
+                    + " float [N, 28, 28, 1] in [0, 1], garment light on dark, as /classify prepares uploads; output"
+                    + " 'probabilities' [N, 10] in /classes order. /classify also averages each image with its"
+                    + " left-right mirror; do the same to reproduce its numbers.")
+    @ApiResponse(responseCode = "200", description = "The ONNX model",
+            content = @Content(mediaType = ONNX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such version")
+    @ApiResponse(responseCode = "422", description = "The version cannot be loaded or converted")
+    @GetMapping(path = "/models/{version}/model.onnx", produces = ONNX_MEDIA_TYPE)
+    public ResponseEntity<byte[]> onnx(@PathVariable String version) {
+        byte[] model = loader.onnxModel(version);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ONNX_MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(version + ".onnx").build().toString())
+                .body(model);
     }
 
     @Operation(summary = "Make a stored version the serving one (rollback)",

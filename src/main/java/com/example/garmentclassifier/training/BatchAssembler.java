@@ -1,7 +1,6 @@
 package com.example.garmentclassifier.training;
 
 import java.util.Random;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,20 +13,6 @@ public final class BatchAssembler {
     public static final int CLASSES = 10;
 
     private BatchAssembler() {
-    }
-
-    /** Features for the given images, unchanged (evaluation and serving). */
-    public static INDArray features(byte[][] pixels, int from, int to) {
-        int n = to - from;
-        float[] data = new float[n * GarmentImages.PIXELS];
-        for (int i = 0; i < n; i++) {
-            byte[] image = pixels[from + i];
-            int offset = i * GarmentImages.PIXELS;
-            for (int p = 0; p < GarmentImages.PIXELS; p++) {
-                data[offset + p] = (image[p] & 0xFF) / 255f;
-            }
-        }
-        return Nd4j.create(data, new long[] {n, GarmentImages.SIDE, GarmentImages.SIDE, 1}, 'c');
     }
 
     /** A training minibatch of the images at {@code order[from..to)}, augmented when {@code random} is set. */

@@ -1,29 +1,59 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.model.EvaluationReport;
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
 import java.util.ArrayList;
 import java.util.List;
-import com.example.garmentclassifier.model.EvaluationReport;
-import com.example.garmentclassifier.model.MirrorAveragedInference;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Measures a network on a labelled image set, asking it exactly as serving does (mirror-averaged). */
+/** Measures a model on a labelled image set, asking it exactly as serving does (mirror-averaged). */
 public class ModelEvaluator {
 
     private static final int BATCH = 500;
 
+    /** The network as serving asks it; the network stays open (it is the caller's). */
     public EvaluationReport evaluate(MultiLayerNetwork network, GarmentImages images) {
+        return evaluate(new MirrorAveragedEngine(new Dl4jEngine(network, ImageShape.GARMENT), ImageShape.GARMENT),
+                images);
+    }
+
+    /** @param engine asked as given: wrap it in {@link MirrorAveragedEngine} to score what is served */
+    public EvaluationReport evaluate(InferenceEngine engine, GarmentImages images) {
         int classes = BatchAssembler.CLASSES;
         int[][] confusion = new int[classes][classes];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
-            INDArray predicted = MirrorAveragedInference.probabilities(network,
-                    BatchAssembler.features(images.pixels(), from, to)).argMax(1);
+            float[][] probabilities = engine.predict(inputs(images.pixels(), from, to));
             for (int i = from; i < to; i++) {
-                confusion[images.labels()[i]][predicted.getInt(i - from)]++;
+                confusion[images.labels()[i]][argMax(probabilities[i - from])]++;
             }
         }
         return report(confusion);
+    }
+
+    private static float[][] inputs(byte[][] pixels, int from, int to) {
+        float[][] inputs = new float[to - from][];
+        for (int i = from; i < to; i++) {
+            float[] image = new float[pixels[i].length];
+            for (int p = 0; p < image.length; p++) {
+                image[p] = (pixels[i][p] & 0xFF) / 255f;
+            }
+            inputs[i - from] = image;
+        }
+        return inputs;
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            if (values[c] > values[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     /** Accuracy alone, for the per-epoch checks during training. */

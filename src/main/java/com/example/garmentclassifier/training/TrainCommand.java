@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +53,22 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         try {
             TrainingParameters params = parse(raw);
             log.info("Training with {}", params);
-            LoadedModel warm = null;
+            String warmVersion = null;
+            MultiLayerNetwork warm = null;
             if (Arrays.asList(raw).contains("--warm-start")) {
-                warm = store.load(store.activeVersion()
-                        .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version")));
-                log.info("Continuing from version {}", warm.version());
+                warmVersion = store.activeVersion()
+                        .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version"));
+                warm = store.loadNetwork(warmVersion);
+                log.info("Continuing from version {}", warmVersion);
             }
-            ModelMetadata stored = pipeline.run(params, warm == null ? null : warm.network(),
-                    warm == null ? null : warm.version(), new TrainingProgress() { });
+            ModelMetadata stored;
+            try {
+                stored = pipeline.run(params, warm, warmVersion, new TrainingProgress() { });
+            } finally {
+                if (warm != null) {
+                    warm.close();
+                }
+            }
             log.info("Test accuracy {} on {} images; stored as version {}", stored.testAccuracy(),
                     stored.test().examples(), stored.version());
             if (!Arrays.asList(raw).contains("--no-activate")) {

@@ -10,6 +10,7 @@ import com.example.garmentclassifier.model.ModelStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -140,15 +141,22 @@ public class TrainingJobService {
         repository.save(job.view());
         try {
             RetrainRequest request = job.request();
-            LoadedModel warm = null;
+            String warmVersion = null;
+            MultiLayerNetwork warm = null;
             if (request.warmStartRequested()) {
-                String version = holder.current().map(LoadedModel::version)
+                warmVersion = holder.current().map(LoadedModel::version)
                         .orElseThrow(() -> new IllegalStateException("warmStart needs a serving model, and none is loaded"));
-                // A private copy: the serving instance must never be trained while it answers requests.
-                warm = store.load(version);
+                // A private copy read from the store: the serving model is never trained while it answers requests.
+                warm = store.loadNetwork(warmVersion);
             }
-            ModelMetadata stored = pipeline.run(request.toParameters(), warm == null ? null : warm.network(),
-                    warm == null ? null : warm.version(), progress(job));
+            ModelMetadata stored;
+            try {
+                stored = pipeline.run(request.toParameters(), warm, warmVersion, progress(job));
+            } finally {
+                if (warm != null) {
+                    warm.close();
+                }
+            }
             PromotionDecision decision = decide(request.promotion(), stored);
             if (decision.promoted()) {
                 activation.activate(stored.version());

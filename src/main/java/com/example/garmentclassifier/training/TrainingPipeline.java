@@ -56,7 +56,7 @@ public class TrainingPipeline {
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                report);
+                report, null);
         return store.save(trained.network(), draft);
     }
 

@@ -5,6 +5,7 @@ import com.example.garmentclassifier.model.ActiveModelDeletionException;
 import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.training.JobConflictException;
 import com.example.garmentclassifier.training.JobNotFoundException;
 import java.net.URI;
@@ -37,6 +38,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "30";
+    private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(RejectedUploadException.class)
     ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
@@ -53,6 +55,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable", e.getMessage()));
+    }
+
+    /** Overload is refused at once with a short back-off, so clients retry instead of piling up. */
+    @ExceptionHandler(InferenceOverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(InferenceOverloadedException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, OVERLOAD_RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", e.getMessage()));
     }
 
     @ExceptionHandler(ModelVersionNotFoundException.class)

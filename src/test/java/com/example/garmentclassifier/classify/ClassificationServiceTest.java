@@ -1,14 +1,26 @@
 package com.example.garmentclassifier.classify;
 
-import com.example.garmentclassifier.image.PreparedImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
+import com.example.garmentclassifier.image.Foreground;
+import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.image.ImageDecoder;
+import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.model.EngineSelection;
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.batching.DirectDispatcher;
+import com.example.garmentclassifier.model.batching.InferenceDispatcher;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The mapping from model output to the response. */
+/** The mapping from model output to the response, and what one image's failure costs. */
 class ClassificationServiceTest {
 
     private static final List<String> LABELS = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
@@ -37,14 +49,53 @@ class ClassificationServiceTest {
     }
 
     @Test
-    void stacksPreparedImagesInUploadOrder() {
-        float[] a = new float[784];
-        float[] b = new float[784];
-        a[0] = 0.25f;
-        b[783] = 0.75f;
-        var stacked = ClassificationService.stack(List.of(new PreparedImage(a, null), new PreparedImage(b, null)));
-        assertThat(stacked.shape()).containsExactly(2, 28, 28, 1);
-        assertThat(stacked.getFloat(0, 0, 0, 0)).isEqualTo(0.25f);
-        assertThat(stacked.getFloat(1, 27, 27, 0)).isEqualTo(0.75f);
+    void anImageWhoseAttributesFailLosesOnlyItsAttributesNotTheRequest() {
+        AttributeExtractor failsOnSecond = new AttributeExtractor() {
+            private int calls;
+
+            @Override
+            public Outcome extract(Foreground foreground) {
+                if (++calls == 2) {
+                    throw new ArrayIndexOutOfBoundsException("degenerate region");
+                }
+                return super.extract(foreground);
+            }
+        };
+        ModelHolder holder = new ModelHolder();
+        InferenceEngine uniform = new InferenceEngine() {
+            @Override
+            public float[][] predict(float[][] images) {
+                float[][] out = new float[images.length][10];
+                for (float[] row : out) {
+                    java.util.Arrays.fill(row, 0.1f);
+                }
+                return out;
+            }
+
+            @Override
+            public String name() {
+                return "uniform";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        holder.swap(new LoadedModel(new ModelMetadata("v1", Instant.now(), "test", 0, LABELS, null, null, null, null,
+                null), uniform, new EngineSelection("uniform", "test", null)));
+        InferenceDispatcher direct = new DirectDispatcher(new SimpleMeterRegistry());
+        ClassificationService service = new ClassificationService(new ImageDecoder(40_000_000),
+                new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, holder, direct,
+                new ClassifyMetrics(new SimpleMeterRegistry()));
+        byte[] png = TestImages.fixtureBytes("test-00000.png");
+
+        ClassifyResponse response = service.classify(
+                List.of(new Upload("a.png", png), new Upload("b.png", png), new Upload("c.png", png)), true);
+
+        assertThat(response.engine()).isEqualTo("uniform");
+        assertThat(response.results()).extracting(ClassificationResult::attributesNote)
+                .containsExactly(null, ClassificationService.ATTRIBUTES_FAILED, null);
+        assertThat(response.results().get(1).label()).isEqualTo("T-shirt/top");
+        assertThat(response.results().get(0).attributes()).isNotNull();
     }
 }

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.factory.Nd4j;
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.ImageShape;
 
 class ModelHolderTest {
 
@@ -28,18 +29,19 @@ class ModelHolderTest {
         String version = holder.withModel(m -> {
             holder.swap(second);
             // The old model is retired but still usable by the request that leased it.
-            m.predict(Nd4j.zeros(1, 28, 28, 1));
+            m.predict(new float[1][ImageShape.GARMENT.pixels()]);
             return m.version();
         });
 
         assertThat(version).isEqualTo("v1");
         assertThat(holder.withModel(LoadedModel::version)).isEqualTo("v2");
-        assertThatThrownBy(() -> first.predict(Nd4j.zeros(1, 28, 28, 1)))
+        assertThatThrownBy(() -> first.predict(new float[1][ImageShape.GARMENT.pixels()]))
                 .as("released once its last request ended").isInstanceOf(IllegalStateException.class);
     }
 
     private static LoadedModel model(String version) {
         ModelMetadata metadata = ModelStoreTest.draftFor(version, Instant.now());
-        return new LoadedModel(metadata, GarmentNetwork.create(1, 0.001));
+        Dl4jEngine engine = new Dl4jEngine(GarmentNetwork.create(1, 0.001), ImageShape.GARMENT);
+        return new LoadedModel(metadata, engine, new EngineSelection(engine.name(), "test", null));
     }
 }

@@ -41,7 +41,7 @@ class ModelStoreTest {
     static ModelMetadata draftFor(String version, Instant createdAt) {
         return new ModelMetadata(version, createdAt, GarmentNetwork.SUMMARY, 391306, FashionMnistLabels.LABELS,
                 null, null, new ModelMetadata.Training(Map.of("epochs", 1), 7, 1.0, 10, 2, 1, null, List.of()),
-                new EvaluationReport(0, 0.5, List.of(), new int[10][10]));
+                new EvaluationReport(0, 0.5, List.of(), new int[10][10]), null);
     }
 
     @Test
@@ -55,10 +55,12 @@ class ModelStoreTest {
         store.setActive(saved.version());
         assertThat(store.activeVersion()).contains(saved.version());
 
-        LoadedModel loaded = store.load(saved.version());
+        MultiLayerNetwork loaded = store.loadNetwork(saved.version());
         var input = Nd4j.rand(2, 28, 28, 1);
-        assertThat(loaded.predict(input)).isEqualTo(MirrorAveragedInference.probabilities(network, input).toFloatMatrix());
-        assertThat(loaded.metadata()).usingRecursiveComparison().isEqualTo(saved);
+        assertThat(loaded.output(input).toFloatMatrix()).isEqualTo(network.output(input).toFloatMatrix());
+        assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
+        assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
+        assertThat(store.onnxFile(saved.version())).isPresent();
     }
 
     @Test
@@ -79,7 +81,7 @@ class ModelStoreTest {
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(file, bytes);
 
-        assertThatThrownBy(() -> store.load(saved.version()))
+        assertThatThrownBy(() -> store.loadNetwork(saved.version()))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum");
         assertThat(store.list()).as("a file changed since it was last listed is checked again").isEmpty();
     }
@@ -100,8 +102,8 @@ class ModelStoreTest {
     @Test
     void unknownOrMaliciousVersionNamesAreNotFound() {
         ModelStore store = store();
-        assertThatThrownBy(() -> store.load("v-none")).isInstanceOf(ModelVersionNotFoundException.class);
-        assertThatThrownBy(() -> store.load("../../etc")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.loadNetwork("v-none")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.loadNetwork("../../etc")).isInstanceOf(ModelVersionNotFoundException.class);
         assertThatThrownBy(() -> store.setActive("nope")).isInstanceOf(ModelVersionNotFoundException.class);
     }
 

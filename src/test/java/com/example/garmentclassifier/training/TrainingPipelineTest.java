@@ -49,7 +49,8 @@ class TrainingPipelineTest {
         assertThat(metadata.test().confusionMatrix()).hasDimensions(10, 10);
         assertThat(metadata.test().perClass()).hasSize(10);
         assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
-        assertThat(store.load(metadata.version()).version()).isEqualTo(metadata.version());
+        assertThat(store.loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
+        assertThat(store.onnxFile(metadata.version())).as("the ONNX form is stored with the version").isPresent();
     }
 
     @Test

@@ -48,6 +48,7 @@ class ClassifyEndToEndTest {
         JsonNode body = classify(fixtures, f -> Part.file(f.file(), TestImages.fixtureBytes(f.file())));
 
         assertThat(body.get("modelVersion").asString()).isEqualTo(http.get("/models/current").json().get("version").asString());
+        assertThat(body.get("engine").asString()).as("the verified ONNX form serves by default").isEqualTo("onnxruntime");
         JsonNode results = body.get("results");
         assertThat(results.size()).isEqualTo(fixtures.size());
         int correct = 0;
@@ -203,6 +204,25 @@ class ClassifyEndToEndTest {
         assertThat(model.get("modelSha256").asString()).hasSize(64);
         assertThat(model.get("test").get("confusionMatrix").size()).isEqualTo(10);
         assertThat(model.get("test").get("perClass").size()).isEqualTo(10);
+        JsonNode serving = model.get("serving");
+        assertThat(serving.get("engine").asString()).isEqualTo("onnxruntime");
+        assertThat(serving.get("parity").get("probes").asInt()).isGreaterThanOrEqualTo(300);
+        assertThat(serving.get("parity").get("maxAbsDifference").asDouble()).isLessThanOrEqualTo(1e-4);
+        assertThat(serving.get("parity").get("argmaxMismatches").asInt()).isZero();
+    }
+
+    @Test
+    void theServingVersionCanBeDownloadedAsOnnx() throws Exception {
+        JsonNode model = http.get("/models/current").json();
+        String version = model.get("version").asString();
+        Response onnx = http.get("/models/" + version + "/model.onnx");
+        assertThat(onnx.status()).isEqualTo(200);
+        assertThat(onnx.contentType()).startsWith("application/onnx");
+        byte[] bytes = onnx.bytes();
+        String sha256 = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(sha256).isEqualTo(model.get("onnx").get("sha256").asString());
+        assertThat(http.get("/models/v-none/model.onnx").status()).isEqualTo(404);
     }
 
     @Test
@@ -213,6 +233,8 @@ class ClassifyEndToEndTest {
         assertThat(model.get("status").asString()).isEqualTo("UP");
         assertThat(model.get("details").get("loaded").asBoolean()).isTrue();
         assertThat(model.get("details").get("testAccuracy").asDouble()).isGreaterThan(0);
+        assertThat(model.get("details").get("engine").asString()).isEqualTo("onnxruntime");
+        assertThat(model.get("details").get("parity").asString()).startsWith("parity passed");
 
         JsonNode info = http.get("/actuator/info").json();
         assertThat(info.get("model").get("version").asString()).isEqualTo(model.get("details").get("version").asString());

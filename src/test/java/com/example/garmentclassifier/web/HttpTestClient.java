@@ -25,7 +25,7 @@ public class HttpTestClient {
 
     /** Status, content type and body of a response. */
     public record Response(int status, String contentType, String body, JsonNode json,
-                           java.net.http.HttpHeaders headers) {
+                           java.net.http.HttpHeaders headers, byte[] bytes) {
     }
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -89,10 +89,11 @@ public class HttpTestClient {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            JsonNode node = contentType.contains("json") ? json.readTree(response.body()) : null;
-            return new Response(response.statusCode(), contentType, response.body(), node, response.headers());
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            JsonNode node = contentType.contains("json") ? json.readTree(body) : null;
+            return new Response(response.statusCode(), contentType, body, node, response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

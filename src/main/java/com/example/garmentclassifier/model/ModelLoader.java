@@ -1,0 +1,122 @@
+package com.example.garmentclassifier.model;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.config.ClassifierProperties.Engine;
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.model.engine.ParityCheck;
+import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a stored version into a served one. DL4J is the reference: the version's ONNX form (stored,
+ * or converted now and stored) serves only after it matched DL4J on the probe set, unless the
+ * configuration says otherwise; if it does not, the version serves on DL4J and says why.
+ */
+public class ModelLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
+
+    private final ModelStore store;
+    private final ClassifierProperties.Inference settings;
+    /** Images both engines must agree on before ONNX Runtime serves a version (see {@link ParityProbes}). */
+    private final float[][] parityProbes;
+
+    public ModelLoader(ModelStore store, ClassifierProperties.Inference settings) {
+        this.store = store;
+        this.settings = settings;
+        this.parityProbes = ParityProbes.standard();
+    }
+
+    public LoadedModel load(String version) {
+        Dl4jEngine dl4j = new Dl4jEngine(store.loadNetwork(version), ImageShape.GARMENT);
+        if (settings.engine() == Engine.DL4J) {
+            return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(), "configured: classifier.inference.engine=dl4j",
+                    null));
+        }
+        OnnxRuntimeEngine onnx;
+        try {
+            onnx = new OnnxRuntimeEngine(onnxModel(version, dl4j.network()), ImageShape.GARMENT,
+                    settings.threadsOrProcessors());
+        } catch (RuntimeException e) {
+            log.warn("Version {} serves on DL4J: no ONNX Runtime engine ({})", version, e.getMessage());
+            return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
+                    "ONNX Runtime unavailable for this version: " + e.getMessage(), null));
+        }
+        ParityReport parity = ParityCheck.compare(dl4j, onnx, parityProbes);
+        // Read after the conversion, which may have added the ONNX file to the version's metadata.
+        ModelMetadata metadata = store.readMetadata(version);
+        if (parity.passed() || settings.engine() == Engine.ONNXRUNTIME) {
+            dl4j.close();
+            String reason = parity.passed() ? "matches DL4J on the probe set"
+                    : "configured: classifier.inference.engine=onnxruntime, although it does not match DL4J";
+            if (!parity.passed()) {
+                log.warn("Version {} serves on ONNX Runtime as configured, but parity failed: {}", version,
+                        parity.summary());
+            }
+            return serve(metadata, onnx, new EngineSelection(onnx.name(), reason, parity));
+        }
+        onnx.close();
+        log.warn("Version {} serves on DL4J: ONNX Runtime does not match it ({})", version, parity.summary());
+        return serve(metadata, dl4j, new EngineSelection(dl4j.name(),
+                "ONNX Runtime does not match DL4J on the probe set", parity));
+    }
+
+    private static LoadedModel serve(ModelMetadata metadata, InferenceEngine engine, EngineSelection selection) {
+        return new LoadedModel(metadata, new MirrorAveragedEngine(engine, ImageShape.GARMENT), selection);
+    }
+
+    /** The version as ONNX, for clients that take the model to their own runtime; converted if not yet stored. */
+    public byte[] onnxModel(String version) {
+        Optional<byte[]> stored = storedOnnx(version);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        MultiLayerNetwork network = store.loadNetwork(version);
+        try {
+            return convertAndStore(version, network);
+        } finally {
+            network.close();
+        }
+    }
+
+    private byte[] onnxModel(String version, MultiLayerNetwork network) {
+        return storedOnnx(version).orElseGet(() -> convertAndStore(version, network));
+    }
+
+    private Optional<byte[]> storedOnnx(String version) {
+        Optional<Path> stored = store.onnxFile(version);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(stored.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the ONNX file of version " + version, e);
+        }
+    }
+
+    /** Converts the network and stores the result for next time (if the store is writable). */
+    private byte[] convertAndStore(String version, MultiLayerNetwork network) {
+        byte[] converted = new OnnxExporter().export(network, ImageShape.GARMENT);
+        try {
+            store.attachOnnx(version, converted);
+        } catch (RuntimeException e) {
+            log.warn("Converted version {} to ONNX but cannot store it ({}); it is converted again at each load",
+                    version, e.getMessage());
+        }
+        return converted;
+    }
+}
