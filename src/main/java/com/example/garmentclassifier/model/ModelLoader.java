@@ -11,6 +11,7 @@ import com.example.garmentclassifier.model.engine.ParityCheck;
 import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.model.engine.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,12 +31,14 @@ public class ModelLoader {
     private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
 
     private final ModelStore store;
+    private final OnnxArtifacts onnxArtifacts;
     private final ClassifierProperties.Inference settings;
     /** Images both engines must agree on before ONNX Runtime serves a version (see {@link ParityProbes}). */
     private final float[][] parityProbes;
 
     public ModelLoader(ModelStore store, ClassifierProperties.Inference settings) {
         this.store = store;
+        this.onnxArtifacts = new OnnxArtifacts(store);
         this.settings = settings;
         this.parityProbes = ParityProbes.standard();
     }
@@ -97,7 +100,7 @@ public class ModelLoader {
     }
 
     private Optional<byte[]> storedOnnx(String version) {
-        Optional<Path> stored = store.onnxFile(version);
+        Optional<Path> stored = onnxArtifacts.file(version);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -110,9 +113,14 @@ public class ModelLoader {
 
     /** Converts the network and stores the result for next time (if the store is writable). */
     private byte[] convertAndStore(String version, MultiLayerNetwork network) {
-        byte[] converted = new OnnxExporter().export(network, ImageShape.GARMENT);
+        byte[] converted;
         try {
-            store.attachOnnx(version, converted);
+            converted = new OnnxExporter().export(network, ImageShape.GARMENT);
+        } catch (UnsupportedNetworkException e) {
+            throw new InvalidModelException("version " + version + " cannot be converted to ONNX: " + e.getMessage(), e);
+        }
+        try {
+            onnxArtifacts.attach(version, converted);
         } catch (RuntimeException e) {
             log.warn("Converted version {} to ONNX but cannot store it ({}); it is converted again at each load",
                     version, e.getMessage());

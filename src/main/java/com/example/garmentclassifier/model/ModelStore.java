@@ -5,8 +5,6 @@ import static com.example.garmentclassifier.model.DurableFiles.fsync;
 import static com.example.garmentclassifier.model.DurableFiles.move;
 import static com.example.garmentclassifier.model.DurableFiles.sha256;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +45,7 @@ public class ModelStore {
     public static final String METADATA_FILE = "metadata.json";
     public static final String ONNX_FILE = "model.onnx";
     private static final String ACTIVE_POINTER = "active-version";
-    private static final String TEMP_PREFIX = ".tmp-";
+    static final String TEMP_PREFIX = ".tmp-";
     private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final DateTimeFormatter VERSION_FORMAT =
             DateTimeFormatter.ofPattern("'v'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -78,7 +76,7 @@ public class ModelStore {
             fsync(modelFile);
             String version = uniqueVersion(versions, VERSION_FORMAT.format(draft.createdAt()));
             ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile));
-            byte[] onnx = exportOrNull(network);
+            byte[] onnx = OnnxArtifacts.exportOrNull(network);
             if (onnx != null) {
                 Path onnxFile = temp.resolve(ONNX_FILE);
                 Files.write(onnxFile, onnx);
@@ -188,55 +186,15 @@ public class ModelStore {
         }
     }
 
-    /**
-     * The version's ONNX file if it has one whose checksum passes; empty if it was never converted.
-     * A file that fails its checksum is reported and treated as absent, so it is converted again.
-     */
-    public Optional<Path> onnxFile(String version) {
-        ModelMetadata metadata = readMetadata(version);
-        if (metadata.onnx() == null) {
-            return Optional.empty();
-        }
-        Path file = requireVersionDirectory(version).resolve(metadata.onnx().file());
-        try {
-            if (Files.isRegularFile(file) && sha256(file).equalsIgnoreCase(metadata.onnx().sha256())) {
-                return Optional.of(file);
-            }
-        } catch (IOException e) {
-            log.warn("Cannot read the ONNX file of version {}: {}", version, e.getMessage());
-            return Optional.empty();
-        }
-        log.warn("The ONNX file of version {} is missing or fails its checksum; it will be converted again", version);
-        return Optional.empty();
+    /** The version's directory; the version id is checked so it cannot point outside the store. */
+    Path versionDirectory(String version) {
+        return requireVersionDirectory(version);
     }
 
-    /**
-     * Adds the ONNX form of an existing version: the file first, then the metadata naming it, each
-     * replaced atomically, so a crash in between leaves a version that simply has no ONNX file yet.
-     */
-    public synchronized ModelMetadata attachOnnx(String version, byte[] onnx) {
-        Path dir = requireVersionDirectory(version);
-        try {
-            Path file = dir.resolve(ONNX_FILE);
-            DurableFiles.replace(file, onnx, TEMP_PREFIX);
-            ModelMetadata metadata = readMetadata(version).withOnnx(new ModelMetadata.Artifact(ONNX_FILE, sha256(file)));
-            DurableFiles.replace(dir.resolve(METADATA_FILE), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata),
-                    TEMP_PREFIX);
-            log.info("Stored the ONNX form of model version {}", version);
-            return metadata;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot store the ONNX form of version " + version, e);
-        }
-    }
-
-    /** The network as ONNX, or null (logged) when it has a layer the exporter does not map. */
-    private static byte[] exportOrNull(MultiLayerNetwork network) {
-        try {
-            return new OnnxExporter().export(network, ImageShape.GARMENT);
-        } catch (RuntimeException e) {
-            log.warn("Model stored without an ONNX form: {}", e.getMessage());
-            return null;
-        }
+    /** Replaces a version's metadata atomically (adding an artifact to an existing version). */
+    synchronized void replaceMetadata(ModelMetadata metadata) throws IOException {
+        Path file = requireVersionDirectory(metadata.version()).resolve(METADATA_FILE);
+        DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);
     }
 
     /** As {@link #verifyChecksum}, but a file unchanged since it last passed is not read again. */

@@ -60,7 +60,7 @@ class ModelStoreTest {
         assertThat(loaded.output(input).toFloatMatrix()).isEqualTo(network.output(input).toFloatMatrix());
         assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
         assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
-        assertThat(store.onnxFile(saved.version())).isPresent();
+        assertThat(new OnnxArtifacts(store).file(saved.version())).isPresent();
     }
 
     @Test

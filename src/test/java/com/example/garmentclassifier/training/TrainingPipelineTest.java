@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.OnnxArtifacts;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TrainingPipelineTest {
         assertThat(metadata.test().perClass()).hasSize(10);
         assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
         assertThat(store.loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
-        assertThat(store.onnxFile(metadata.version())).as("the ONNX form is stored with the version").isPresent();
+        assertThat(new OnnxArtifacts(store).file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
     }
 
     @Test

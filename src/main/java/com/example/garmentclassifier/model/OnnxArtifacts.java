@@ -1,0 +1,77 @@
+package com.example.garmentclassifier.model;
+
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ONNX form of stored versions ({@code versions/{id}/model.onnx}, named with its SHA-256 in the
+ * metadata): found and verified, or added to a version that was stored without one.
+ */
+public class OnnxArtifacts {
+
+    private static final Logger log = LoggerFactory.getLogger(OnnxArtifacts.class);
+
+    private final ModelStore store;
+
+    public OnnxArtifacts(ModelStore store) {
+        this.store = store;
+    }
+
+    /**
+     * The version's ONNX file if it has one whose checksum passes; empty if it was never converted.
+     * A file that fails its checksum is reported and treated as absent, so it is converted again.
+     */
+    public Optional<Path> file(String version) {
+        ModelMetadata metadata = store.readMetadata(version);
+        if (metadata.onnx() == null) {
+            return Optional.empty();
+        }
+        Path file = store.versionDirectory(version).resolve(metadata.onnx().file());
+        try {
+            if (Files.isRegularFile(file) && DurableFiles.sha256(file).equalsIgnoreCase(metadata.onnx().sha256())) {
+                return Optional.of(file);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot read the ONNX file of version {}: {}", version, e.getMessage());
+            return Optional.empty();
+        }
+        log.warn("The ONNX file of version {} is missing or fails its checksum; it will be converted again", version);
+        return Optional.empty();
+    }
+
+    /**
+     * Adds the ONNX form of an existing version: the file first, then the metadata naming it, each
+     * replaced atomically, so a crash in between leaves a version that simply has no ONNX file yet.
+     */
+    public ModelMetadata attach(String version, byte[] onnx) {
+        try {
+            Path file = store.versionDirectory(version).resolve(ModelStore.ONNX_FILE);
+            DurableFiles.replace(file, onnx, ModelStore.TEMP_PREFIX);
+            ModelMetadata metadata = store.readMetadata(version)
+                    .withOnnx(new ModelMetadata.Artifact(ModelStore.ONNX_FILE, DurableFiles.sha256(file)));
+            store.replaceMetadata(metadata);
+            log.info("Stored the ONNX form of model version {}", version);
+            return metadata;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the ONNX form of version " + version, e);
+        }
+    }
+
+    /** The network as ONNX, or null (logged) when it has a layer the exporter does not map. */
+    static byte[] exportOrNull(MultiLayerNetwork network) {
+        try {
+            return new OnnxExporter().export(network, ImageShape.GARMENT);
+        } catch (RuntimeException e) {
+            log.warn("Model stored without an ONNX form: {}", e.getMessage());
+            return null;
+        }
+    }
+}
