@@ -7,6 +7,7 @@ import java.util.List;
 public class AttributeExtractor {
 
     public static final String NOT_SEPARATED = "no garment could be separated from the background";
+    public static final String TOO_THIN = "the garment is too small or too thin to read colours and pattern from";
 
     /** The attributes, or the reason there are none. */
     public record Outcome(GarmentAttributes attributes, String reason) {
@@ -17,6 +18,9 @@ public class AttributeExtractor {
             return new Outcome(null, NOT_SEPARATED);
         }
         GarmentRegion region = GarmentRegion.of(foreground);
+        if (!region.readable()) {
+            return new Outcome(null, TOO_THIN);
+        }
         List<ColourShare> colours = ColourAnalyzer.analyse(region);
         if (colours.isEmpty()) {
             return new Outcome(null, NOT_SEPARATED);

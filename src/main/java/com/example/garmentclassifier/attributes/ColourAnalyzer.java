@@ -20,7 +20,7 @@ final class ColourAnalyzer {
     }
 
     static List<ColourShare> analyse(GarmentRegion region) {
-        List<Lab> pixels = new ArrayList<>();
+        List<Lab> pixels = new ArrayList<>(region.colours.length);
         for (Lab c : region.colours) {
             if (c != null) {
                 pixels.add(c);

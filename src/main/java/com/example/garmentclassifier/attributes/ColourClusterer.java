@@ -113,9 +113,12 @@ final class ColourClusterer {
 
     private static int nearest(double[][] centres, Lab p) {
         int best = 0;
+        double bestDistance = squared(centres[0], p);
         for (int c = 1; c < centres.length; c++) {
-            if (squared(centres[c], p) < squared(centres[best], p)) {
+            double distance = squared(centres[c], p);
+            if (distance < bestDistance) {
                 best = c;
+                bestDistance = distance;
             }
         }
         return best;

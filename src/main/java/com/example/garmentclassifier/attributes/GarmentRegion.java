@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.attributes;
 
 import com.example.garmentclassifier.image.Foreground;
+import java.util.Arrays;
 
 /**
  * The garment's bounding box from the upload (working resolution), box-averaged onto a grid of
@@ -11,6 +12,11 @@ import com.example.garmentclassifier.image.Foreground;
 final class GarmentRegion {
 
     static final int MAX_SIDE = 256;
+    /**
+     * Fewest cells a side must have: the pattern is read from the Sobel response of cells whose whole
+     * 5x5 neighbourhood is garment, so a narrower region has no texture to read, only a smear of edge.
+     */
+    static final int MIN_SIDE = 5;
 
     final int width;
     final int height;
@@ -28,32 +34,53 @@ final class GarmentRegion {
         int factor = Math.max(1, (int) Math.ceil(Math.max(box.width(), box.height()) / (double) MAX_SIDE));
         int width = Math.max(1, box.width() / factor);
         int height = Math.max(1, box.height() / factor);
+        // Pixels right of the last whole cell are left out, as are rows below the last; a side shorter
+        // than the factor (a thin strip of an image) gets one cell as wide or high as it is.
+        int columns = Math.min(box.width(), width * factor);
         Lab[] colours = new Lab[width * height];
+        long[] sums = new long[width * 3];
+        int[] garment = new int[width];
         for (int gy = 0; gy < height; gy++) {
+            int y0 = box.y0() + gy * factor;
+            int y1 = Math.min(box.y1(), y0 + factor);
+            Arrays.fill(sums, 0);
+            Arrays.fill(garment, 0);
+            // Row by row across all of a row of cells: long runs the JIT compiles well, unlike a loop per cell.
+            for (int y = y0; y < y1; y++) {
+                accumulateRow(fg, y * fg.width() + box.x0(), columns, factor, sums, garment);
+            }
             for (int gx = 0; gx < width; gx++) {
-                long r = 0;
-                long g = 0;
-                long b = 0;
-                int garment = 0;
-                for (int dy = 0; dy < factor; dy++) {
-                    for (int dx = 0; dx < factor; dx++) {
-                        int i = (box.y0() + gy * factor + dy) * fg.width() + box.x0() + gx * factor + dx;
-                        if (fg.mask()[i]) {
-                            int p = fg.argb()[i];
-                            r += (p >> 16) & 0xFF;
-                            g += (p >> 8) & 0xFF;
-                            b += p & 0xFF;
-                            garment++;
-                        }
-                    }
-                }
-                if (garment * 2 > factor * factor) {
-                    int rgb = (int) (r / garment) << 16 | (int) (g / garment) << 8 | (int) (b / garment);
+                int area = (y1 - y0) * (Math.min(columns, (gx + 1) * factor) - gx * factor);
+                int n = garment[gx];
+                if (n * 2 > area) {
+                    int rgb = (int) (sums[3 * gx] / n) << 16 | (int) (sums[3 * gx + 1] / n) << 8
+                            | (int) (sums[3 * gx + 2] / n);
                     colours[gy * width + gx] = Lab.fromRgb(rgb);
                 }
             }
         }
         return new GarmentRegion(width, height, colours);
+    }
+
+    /** Adds one pixel row's garment pixels to the sums of the cells they fall in. */
+    private static void accumulateRow(Foreground fg, int start, int columns, int factor, long[] sums, int[] garment) {
+        boolean[] mask = fg.mask();
+        int[] argb = fg.argb();
+        for (int x = 0; x < columns; x++) {
+            if (mask[start + x]) {
+                int p = argb[start + x];
+                int cell = x / factor;
+                sums[3 * cell] += (p >> 16) & 0xFF;
+                sums[3 * cell + 1] += (p >> 8) & 0xFF;
+                sums[3 * cell + 2] += p & 0xFF;
+                garment[cell]++;
+            }
+        }
+    }
+
+    /** Whether the region is large enough in both directions for its colours and pattern to mean anything. */
+    boolean readable() {
+        return width >= MIN_SIDE && height >= MIN_SIDE;
     }
 
     Lab at(int x, int y) {

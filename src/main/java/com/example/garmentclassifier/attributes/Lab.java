@@ -6,6 +6,15 @@ public record Lab(double l, double a, double b) {
     private static final double XN = 0.95047;
     private static final double YN = 1.0;
     private static final double ZN = 1.08883;
+    /** sRGB channel value to linear light: one pow per possible value, computed once instead of per pixel. */
+    private static final double[] LINEAR = new double[256];
+
+    static {
+        for (int channel = 0; channel < 256; channel++) {
+            double c = channel / 255.0;
+            LINEAR[channel] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+    }
 
     public static Lab fromRgb(int rgb) {
         double r = linear((rgb >> 16) & 0xFF);
@@ -50,8 +59,7 @@ public record Lab(double l, double a, double b) {
     }
 
     private static double linear(int channel) {
-        double c = channel / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        return LINEAR[channel];
     }
 
     private static int gamma(double linear) {

@@ -42,8 +42,11 @@ public record ClassifierProperties(
     /**
      * @param engine   auto (default), onnxruntime or dl4j
      * @param threads  threads ONNX Runtime uses inside one call; 0 = one per available processor
+     * @param spinWait let ONNX Runtime's idle threads spin between calls (faster alone, but they take CPU from
+     *                 request handling on a small machine)
      */
-    public record Inference(@DefaultValue("auto") Engine engine, @DefaultValue("0") int threads) {
+    public record Inference(@DefaultValue("auto") Engine engine, @DefaultValue("0") int threads,
+                            @DefaultValue("false") boolean spinWait) {
 
         public int threadsOrProcessors() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -78,7 +81,7 @@ public record ClassifierProperties(
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000,
-                new Admin("admin", null), new Training(0), new Inference(Engine.AUTO, 0),
+                new Admin("admin", null), new Training(0), new Inference(Engine.AUTO, 0, false),
                 new Batching(true, 32, Duration.ofMillis(2), 512));
     }
 }

@@ -23,17 +23,23 @@ public class ImagePreprocessor {
     }
 
     public PreparedImage prepare(BufferedImage image) {
-        int factor = Math.max(1, (int) Math.ceil(Math.max(image.getWidth(), image.getHeight()) / (double) WORKING_SIDE));
-        int width = image.getWidth() / factor;
-        int height = image.getHeight() / factor;
+        int factor = reductionFactor(image.getWidth(), image.getHeight(), WORKING_SIDE);
+        // At least one pixel each way: a 1100 x 1 strip halves to 550 x 1, not to nothing.
+        int width = Math.max(1, image.getWidth() / factor);
+        int height = Math.max(1, image.getHeight() / factor);
         int[] argb = factor == 1
-                ? image.getRGB(0, 0, width, height, null, 0, width)
+                ? ArgbPixels.of(image).rows(0, height, new int[width * height])
                 : boxDownsample(image, factor, width, height);
         Foreground foreground = detector.detect(width, height, argb);
         float[] crop = intensities(foreground);
         Foreground.Box box = foreground.box();
         float[] input = stretchContrast(centre(sharpen(resizeLongestSide(crop, box.width(), box.height()))));
         return new PreparedImage(input, foreground);
+    }
+
+    /** The whole factor that brings an image's longest side to at most {@code maxSide} (1 if it already is). */
+    static int reductionFactor(int width, int height, int maxSide) {
+        return Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) maxSide));
     }
 
     /** Garment intensity in [0, 1] inside the box: distance from the background in the Fashion-MNIST direction. */
@@ -123,20 +129,28 @@ public class ImagePreprocessor {
         return out;
     }
 
-    /** Averages factor x factor blocks, weighting colour by alpha so transparent pixels do not darken edges. */
+    /**
+     * Averages factor x factor blocks, weighting colour by alpha so transparent pixels do not darken edges.
+     * A side shorter than the factor is averaged over what there is of it.
+     */
     static int[] boxDownsample(BufferedImage image, int factor, int width, int height) {
         int[] out = new int[width * height];
-        int[] row = new int[image.getWidth() * factor];
+        int sourceWidth = image.getWidth();
+        int[] strip = new int[sourceWidth * factor];
+        ArgbPixels pixels = ArgbPixels.of(image);
         for (int ty = 0; ty < height; ty++) {
-            image.getRGB(0, ty * factor, image.getWidth(), factor, row, 0, image.getWidth());
+            int rows = Math.min(factor, image.getHeight() - ty * factor);
+            pixels.rows(ty * factor, rows, strip);
             for (int tx = 0; tx < width; tx++) {
+                int columns = Math.min(factor, sourceWidth - tx * factor);
                 long a = 0;
                 long r = 0;
                 long g = 0;
                 long b = 0;
-                for (int dy = 0; dy < factor; dy++) {
-                    for (int dx = 0; dx < factor; dx++) {
-                        int p = row[dy * image.getWidth() + tx * factor + dx];
+                for (int dy = 0; dy < rows; dy++) {
+                    int rowStart = dy * sourceWidth + tx * factor;
+                    for (int i = rowStart; i < rowStart + columns; i++) {
+                        int p = strip[i];
                         int pa = p >>> 24;
                         a += pa;
                         r += (long) ((p >> 16) & 0xFF) * pa;
@@ -144,9 +158,8 @@ public class ImagePreprocessor {
                         b += (long) (p & 0xFF) * pa;
                     }
                 }
-                int n = factor * factor;
                 out[ty * width + tx] = a == 0 ? 0
-                        : (int) (a / n) << 24 | (int) (r / a) << 16 | (int) (g / a) << 8 | (int) (b / a);
+                        : (int) (a / (rows * columns)) << 24 | (int) (r / a) << 16 | (int) (g / a) << 8 | (int) (b / a);
             }
         }
         return out;

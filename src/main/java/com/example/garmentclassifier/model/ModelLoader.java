@@ -52,7 +52,7 @@ public class ModelLoader {
         OnnxRuntimeEngine onnx;
         try {
             onnx = new OnnxRuntimeEngine(onnxModel(version, dl4j.network()), ImageShape.GARMENT,
-                    settings.threadsOrProcessors());
+                    settings.threadsOrProcessors(), settings.spinWait());
         } catch (RuntimeException e) {
             log.warn("Version {} serves on DL4J: no ONNX Runtime engine ({})", version, e.getMessage());
             return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
