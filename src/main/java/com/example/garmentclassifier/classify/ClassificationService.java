@@ -34,16 +34,18 @@ public class ClassificationService {
     private final ModelHolder models;
     private final InferenceDispatcher dispatcher;
     private final ClassifyMetrics metrics;
+    private final ImageWorkPermits permits;
 
     public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor,
                                  AttributeExtractor attributeExtractor, ModelHolder models,
-                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics) {
+                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics, ImageWorkPermits permits) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
         this.attributeExtractor = attributeExtractor;
         this.models = models;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
+        this.permits = permits;
     }
 
     /** @param withAttributes also read colours and pattern and draft a title */
@@ -51,11 +53,7 @@ public class ClassificationService {
         List<PreparedImage> prepared = new ArrayList<>(uploads.size());
         float[][] inputs = new float[uploads.size()][];
         for (Upload upload : uploads) {
-            long start = System.nanoTime();
-            var image = decoder.decode(upload.name(), upload.data());
-            long decoded = System.nanoTime();
-            PreparedImage ready = preprocessor.prepare(image);
-            metrics.stages(decoded - start, System.nanoTime() - decoded);
+            PreparedImage ready = permits.run(() -> prepare(upload));
             inputs[prepared.size()] = ready.modelInput();
             prepared.add(ready);
         }
@@ -73,6 +71,15 @@ public class ClassificationService {
         });
     }
 
+    private PreparedImage prepare(Upload upload) {
+        long start = System.nanoTime();
+        var image = decoder.decode(upload.name(), upload.data());
+        long decoded = System.nanoTime();
+        PreparedImage ready = preprocessor.prepare(image);
+        metrics.stages(decoded - start, System.nanoTime() - decoded);
+        return ready;
+    }
+
     private List<AttributeExtractor.Outcome> attributes(List<PreparedImage> prepared,
                                                         CompletableFuture<float[][]> probabilities) {
         List<AttributeExtractor.Outcome> outcomes = new ArrayList<>(prepared.size());
@@ -80,21 +87,22 @@ public class ClassificationService {
             if (probabilities.isCompletedExceptionally()) {
                 break;
             }
-            long start = System.nanoTime();
-            outcomes.add(attributesOf(image));
-            metrics.attributes(System.nanoTime() - start);
+            outcomes.add(permits.run(() -> attributesOf(image)));
         }
         return outcomes;
     }
 
     /** One image's attributes failing costs that image its attributes, never the request. */
     private AttributeExtractor.Outcome attributesOf(PreparedImage image) {
+        long start = System.nanoTime();
         try {
             return attributeExtractor.extract(image.foreground());
         } catch (RuntimeException e) {
             log.warn("Attribute extraction failed on a {}x{} image", image.foreground().width(),
                     image.foreground().height(), e);
             return new AttributeExtractor.Outcome(null, ATTRIBUTES_FAILED);
+        } finally {
+            metrics.attributes(System.nanoTime() - start);
         }
     }
 

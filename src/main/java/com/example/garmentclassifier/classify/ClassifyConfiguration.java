@@ -33,6 +33,7 @@ class ClassifyConfiguration {
                                                 ModelHolder models, InferenceDispatcher dispatcher,
                                                 MeterRegistry registry) {
         return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor,
-                new AttributeExtractor(), models, dispatcher, new ClassifyMetrics(registry));
+                new AttributeExtractor(), models, dispatcher, new ClassifyMetrics(registry),
+                new ImageWorkPermits(properties.imageWorkConcurrency()));
     }
 }

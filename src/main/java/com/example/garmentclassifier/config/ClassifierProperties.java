@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesPerRequest most images accepted by one /classify call
  * @param maxImageBytes largest single upload (multipart part or raw body)
  * @param maxImagePixels largest decoded image (width x height), against decompression bombs
+ * @param imageWorkConcurrency request threads decoding, preprocessing or reading attributes at once; 0 = one per
+ *                             available processor (more only adds contention on the cores)
  * @param inference which engine computes probabilities
  * @param batching how concurrent requests are coalesced into engine calls
  */
@@ -24,6 +26,7 @@ public record ClassifierProperties(
         @DefaultValue("64") int maxFilesPerRequest,
         @DefaultValue("10MB") DataSize maxImageBytes,
         @DefaultValue("40000000") long maxImagePixels,
+        @DefaultValue("0") int imageWorkConcurrency,
         @DefaultValue Admin admin,
         @DefaultValue Training training,
         @DefaultValue Inference inference,
@@ -60,7 +63,7 @@ public record ClassifierProperties(
      * @param maxQueuedImages images waiting at most; beyond that /classify answers 503 with Retry-After at once
      */
     public record Batching(@DefaultValue("true") boolean enabled, @DefaultValue("32") int maxBatchSize,
-                           @DefaultValue("2ms") Duration maxDelay, @DefaultValue("512") int maxQueuedImages) {
+                           @DefaultValue("0ms") Duration maxDelay, @DefaultValue("512") int maxQueuedImages) {
     }
 
     /**
@@ -80,8 +83,8 @@ public record ClassifierProperties(
 
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
-        return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000,
+        return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null), new Training(0), new Inference(Engine.AUTO, 0, false),
-                new Batching(true, 32, Duration.ofMillis(2), 512));
+                new Batching(true, 32, Duration.ZERO, 512));
     }
 }

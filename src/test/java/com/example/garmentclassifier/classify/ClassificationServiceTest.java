@@ -86,7 +86,7 @@ class ClassificationServiceTest {
         InferenceDispatcher direct = new DirectDispatcher(new SimpleMeterRegistry());
         ClassificationService service = new ClassificationService(new ImageDecoder(40_000_000),
                 new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, holder, direct,
-                new ClassifyMetrics(new SimpleMeterRegistry()));
+                new ClassifyMetrics(new SimpleMeterRegistry()), new ImageWorkPermits(1));
         byte[] png = TestImages.fixtureBytes("test-00000.png");
 
         ClassifyResponse response = service.classify(
