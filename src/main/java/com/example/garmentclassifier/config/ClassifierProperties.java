@@ -74,17 +74,35 @@ public record ClassifierProperties(
     public record Admin(@DefaultValue("admin") String username, String password) {
     }
 
+    /** Where retraining jobs run. */
+    public enum TrainingProcess {
+        /** A child JVM with its own memory limits, at lower CPU priority: a failure cannot take serving down. */
+        CHILD,
+        /** The service's own JVM (needs its heap and off-heap sized for training). */
+        IN_PROCESS
+    }
+
     /**
-     * @param promotionTolerance with promote=if-better, a new model is activated when its test accuracy is at least
-     *                           the active model's minus this (0 = must be at least as good)
+     * @param promotionTolerance  with promote=if-better, a new model is activated when its test accuracy is at least
+     *                            the active model's minus this (0 = must be at least as good)
+     * @param process             child (default) or in-process
+     * @param childHeap           the training child's -Xmx
+     * @param childOffHeap        the training child's ND4J off-heap limit (org.bytedeco.javacpp.maxbytes)
+     * @param childPhysicalMemory the training child's whole-process limit (org.bytedeco.javacpp.maxphysicalbytes)
+     * @param childNice           CPU niceness added to the training child (0-19), so serving keeps priority
      */
-    public record Training(@DefaultValue("0") double promotionTolerance) {
+    public record Training(@DefaultValue("0") double promotionTolerance,
+                           @DefaultValue("child") TrainingProcess process,
+                           @DefaultValue("2g") String childHeap,
+                           @DefaultValue("3G") String childOffHeap,
+                           @DefaultValue("8G") String childPhysicalMemory,
+                           @DefaultValue("10") int childNice) {
     }
 
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
-                new Admin("admin", null), new Training(0), new Inference(Engine.AUTO, 0, false),
+                new Admin("admin", null), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10), new Inference(Engine.AUTO, 0, false),
                 new Batching(true, 32, Duration.ZERO, 512));
     }
 }

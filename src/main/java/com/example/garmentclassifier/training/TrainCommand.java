@@ -2,8 +2,9 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]
- * [--seed N] [--train-limit N] [--no-augment] [--warm-start] [--no-activate]}: trains a model
- * (from the active version's weights with --warm-start), stores it as a new version and (unless
- * --no-activate) makes it the active one, then exits.
+ * [--seed N] [--train-limit N] [--no-augment] [--warm-start | --warm-start-from=VERSION] [--no-activate]
+ * [--progress-lines]}: trains a model (from the active version's weights with --warm-start, or a named
+ * version's), stores it as a new version and (unless --no-activate) makes it the active one, then
+ * exits. {@code --progress-lines} prints {@link ProgressLine}s for a parent process: this is how the
+ * service runs retraining jobs in a child JVM.
  */
 @Component
 public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -24,14 +27,16 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final TrainingPipeline pipeline;
     private final ModelStore store;
+    private final JsonMapper json;
     private volatile int exitCode;
 
-    public TrainCommand(TrainingPipeline pipeline, ModelStore store) {
+    public TrainCommand(TrainingPipeline pipeline, ModelStore store, JsonMapper json) {
         this.pipeline = pipeline;
         this.store = store;
+        this.json = json;
     }
 
-    /** 0 after a successful run, 2 when the data set or an option was unusable. */
+    /** 0 after a successful run, 2 when the data set or an option was unusable, 3 when memory ran out. */
     @Override
     public int getExitCode() {
         return exitCode;
@@ -50,34 +55,36 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         if (!isRequested(raw)) {
             return;
         }
+        List<String> flags = Arrays.asList(raw);
+        boolean lines = flags.contains("--progress-lines");
         try {
             TrainingParameters params = parse(raw);
             log.info("Training with {}", params);
-            String warmVersion = null;
-            MultiLayerNetwork warm = null;
-            if (Arrays.asList(raw).contains("--warm-start")) {
+            String warmVersion = option(raw, "--warm-start-from", null);
+            if (warmVersion == null && flags.contains("--warm-start")) {
                 warmVersion = store.activeVersion()
                         .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version"));
-                warm = store.loadNetwork(warmVersion);
+            }
+            if (warmVersion != null) {
                 log.info("Continuing from version {}", warmVersion);
             }
-            ModelMetadata stored;
-            try {
-                stored = pipeline.run(params, warm, warmVersion, new TrainingProgress() { });
-            } finally {
-                if (warm != null) {
-                    warm.close();
-                }
-            }
+            ModelMetadata stored = new InProcessTrainingRunner(pipeline, store)
+                    .train(params, warmVersion, lines ? new ProgressLinePrinter(json) : new TrainingProgress() { });
             log.info("Test accuracy {} on {} images; stored as version {}", stored.testAccuracy(),
                     stored.test().examples(), stored.version());
-            if (!Arrays.asList(raw).contains("--no-activate")) {
+            if (lines) {
+                System.out.println(ProgressLine.stored(stored.version()).encode(json));
+            }
+            if (!flags.contains("--no-activate")) {
                 store.setActive(stored.version());
                 log.info("Version {} is now active", stored.version());
             }
-        } catch (DatasetUnavailableException | IllegalArgumentException e) {
+        } catch (TrainingFailedException | IllegalArgumentException e) {
             log.error("Training failed: {}", e.getMessage());
-            exitCode = 2;
+            if (lines) {
+                System.out.println(ProgressLine.failed(e.getMessage()).encode(json));
+            }
+            exitCode = e.getMessage() != null && e.getMessage().startsWith("Out of memory") ? 3 : 2;
         }
     }
 

@@ -10,7 +10,6 @@ import com.example.garmentclassifier.model.ModelStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,23 +26,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs retraining as background jobs, one at a time, on a single low-priority thread of its own
- * so request threads are never used for training. A finished job is evaluated on the test set
- * and passes the promotion gate before its model is swapped in.
+ * Runs retraining as background jobs, one at a time, through a {@link TrainingRunner} (a child JVM
+ * by default), supervised from a thread of its own so request threads are never used for training.
+ * A finished job's version passes the promotion gate before it is swapped in. Not in training mode
+ * (profile {@code train}): a training child must not take over the parent's job history.
  */
 @Service
+@Profile("!train")
 public class TrainingJobService {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
     private static final DateTimeFormatter ID_FORMAT =
             DateTimeFormatter.ofPattern("'job-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private final TrainingPipeline pipeline;
-    private final ModelStore store;
+    private final TrainingRunner runner;
     private final ModelHolder holder;
     private final ModelActivationService activation;
     private final TrainingJobRepository repository;
@@ -52,11 +53,10 @@ public class TrainingJobService {
     private final AtomicReference<Double> lastDurationSeconds = new AtomicReference<>(Double.NaN);
     private final ExecutorService executor;
 
-    public TrainingJobService(TrainingPipeline pipeline, ModelStore store, ModelHolder holder,
+    public TrainingJobService(TrainingRunner runner, ModelStore store, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
                               MeterRegistry registry) {
-        this.pipeline = pipeline;
-        this.store = store;
+        this.runner = runner;
         this.holder = holder;
         this.activation = activation;
         this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
@@ -142,21 +142,11 @@ public class TrainingJobService {
         try {
             RetrainRequest request = job.request();
             String warmVersion = null;
-            MultiLayerNetwork warm = null;
             if (request.warmStartRequested()) {
-                warmVersion = holder.current().map(LoadedModel::version)
-                        .orElseThrow(() -> new IllegalStateException("warmStart needs a serving model, and none is loaded"));
-                // A private copy read from the store: the serving model is never trained while it answers requests.
-                warm = store.loadNetwork(warmVersion);
+                warmVersion = holder.current().map(LoadedModel::version).orElseThrow(() ->
+                        new TrainingFailedException("warmStart needs a serving model, and none is loaded"));
             }
-            ModelMetadata stored;
-            try {
-                stored = pipeline.run(request.toParameters(), warm, warmVersion, progress(job));
-            } finally {
-                if (warm != null) {
-                    warm.close();
-                }
-            }
+            ModelMetadata stored = runner.train(request.toParameters(), warmVersion, progress(job));
             PromotionDecision decision = decide(request.promotion(), stored);
             if (decision.promoted()) {
                 activation.activate(stored.version());
@@ -166,13 +156,9 @@ public class TrainingJobService {
         } catch (TrainingCancelledException e) {
             job.cancel();
             log.info("Training job {} cancelled", job.id());
-        } catch (DatasetUnavailableException | IllegalStateException e) {
+        } catch (TrainingFailedException e) {
             job.fail(e.getMessage());
             log.warn("Training job {} failed: {}", job.id(), e.getMessage());
-        } catch (OutOfMemoryError e) {
-            job.fail("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap memory"
-                    + " (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");
-            log.error("Training job {} ran out of memory", job.id(), e);
         } catch (RuntimeException e) {
             job.fail("Training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the service log for "
                     + job.id());

@@ -1,0 +1,38 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * Trains inside the calling JVM ({@code classifier.training.process=in-process}): what the
+ * command line does, and what a service without the memory for a second JVM can fall back to.
+ */
+public class InProcessTrainingRunner implements TrainingRunner {
+
+    private final TrainingPipeline pipeline;
+    private final ModelStore store;
+
+    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore store) {
+        this.pipeline = pipeline;
+        this.store = store;
+    }
+
+    @Override
+    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress) {
+        // A private copy read from the store: the serving model is never trained while it answers requests.
+        MultiLayerNetwork warm = warmStartVersion == null ? null : store.loadNetwork(warmStartVersion);
+        try {
+            return pipeline.run(params, warm, warmStartVersion, progress);
+        } catch (DatasetUnavailableException | IllegalArgumentException e) {
+            throw new TrainingFailedException(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new TrainingFailedException("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap"
+                    + " memory (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");
+        } finally {
+            if (warm != null) {
+                warm.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.ModelMetadata;
+
+/**
+ * Runs one training job to a stored model version. The job service decides what to do with the
+ * result (promotion gate, swap); a runner only trains, stores and reports progress.
+ */
+public interface TrainingRunner {
+
+    /**
+     * @param warmStartVersion stored version whose weights training starts from, or null
+     * @param progress         receives batches and epochs; asked regularly whether to stop
+     * @return the stored version's metadata
+     * @throws TrainingCancelledException when {@code progress} asked to stop
+     * @throws TrainingFailedException    with a reason for the job record
+     */
+    ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress);
+}

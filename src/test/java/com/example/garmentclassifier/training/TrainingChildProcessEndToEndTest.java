@@ -1,0 +1,112 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.classify.TestImages;
+import com.example.garmentclassifier.model.ModelStoreCopy;
+import com.example.garmentclassifier.web.HttpTestClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Retraining runs in a child JVM (the default): the test sees the child among the service's own
+ * processes, watches progress arrive from it, kills it, and finds the job FAILED with a reason while
+ * the service goes on classifying; cancelling a job ends its child.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TrainingChildProcessEndToEndTest {
+
+    private static final String PASSWORD = "test-admin-secret";
+    /** Long enough to be caught running: 50 epochs of 1,200 images in batches of 8. */
+    private static final String LONG_JOB = "{\"epochs\": 50, \"trainLimit\": 1200, \"batchSize\": 8}";
+
+    @LocalServerPort
+    int port;
+
+    private HttpTestClient anonymous;
+    private HttpTestClient admin;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
+        registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
+        registry.add("classifier.admin.password", () -> PASSWORD);
+        registry.add("classifier.training.child-heap", () -> "768m");
+        registry.add("classifier.training.child-off-heap", () -> "1G");
+        registry.add("classifier.training.child-physical-memory", () -> "3G");
+    }
+
+    @BeforeEach
+    void setUp() {
+        anonymous = new HttpTestClient(port);
+        admin = anonymous.withBasicAuth("admin", PASSWORD);
+    }
+
+    @Test
+    void killingTheTrainingChildFailsOnlyTheJobAndServingGoesOn() {
+        String id = admin.postJson("/admin/retrain", LONG_JOB).json().get("id").asString();
+        ProcessHandle child = await("the training child process", TrainingChildProcessEndToEndTest::trainingChild);
+        assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        await("progress reported by the child", () -> Optional.of(admin.get("/admin/jobs/" + id).json())
+                .filter(job -> job.get("progress") != null && job.get("progress").get("batch").asInt() > 0));
+
+        child.destroyForcibly();
+
+        JsonNode job = awaitEnd(id);
+        assertThat(job.get("state").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failureReason").asString()).contains("training process was killed");
+        HttpTestClient.Response classified = anonymous.postBody("/classify", "image/png",
+                TestImages.fixtureBytes("test-00000.png"));
+        assertThat(classified.status()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void cancellingAJobEndsItsChildProcess() {
+        String id = admin.postJson("/admin/retrain", LONG_JOB).json().get("id").asString();
+        ProcessHandle child = await("the training child process", TrainingChildProcessEndToEndTest::trainingChild);
+
+        assertThat(admin.delete("/admin/jobs/" + id).status()).isEqualTo(202);
+
+        assertThat(awaitEnd(id).get("state").asString()).isEqualTo("CANCELLED");
+        await("the child to have ended", () -> child.isAlive() ? Optional.empty() : Optional.of(true));
+    }
+
+    private static Optional<ProcessHandle> trainingChild() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains(ChildProcessTrainingRunner.CHILD_MARKER))
+                .findFirst();
+    }
+
+    private JsonNode awaitEnd(String id) {
+        return await("job " + id + " to end", () -> Optional.of(admin.get("/admin/jobs/" + id).json())
+                .filter(job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString())));
+    }
+
+    private static <T> T await(String what, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = probe.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}
