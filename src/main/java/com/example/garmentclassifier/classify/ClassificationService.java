@@ -8,6 +8,7 @@ import com.example.garmentclassifier.image.PreparedImage;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;
+import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,13 +138,10 @@ public class ClassificationService {
 
     static ClassificationResult result(String file, List<String> labels, float[] probabilities,
                                        AttributeExtractor.Outcome attributes, boolean withTitle) {
-        int best = 0;
+        int best = Probabilities.mostLikely(probabilities);
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
             byLabel.put(labels.get(c), (double) probabilities[c]);
-            if (probabilities[c] > probabilities[best]) {
-                best = c;
-            }
         }
         String label = labels.get(best);
         String title = withTitle ? TitleComposer.title(label, attributes.attributes()) : null;

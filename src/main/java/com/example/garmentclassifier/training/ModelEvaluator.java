@@ -5,6 +5,7 @@ import com.example.garmentclassifier.model.engine.Dl4jEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -28,7 +29,7 @@ public class ModelEvaluator {
             int to = Math.min(images.size(), from + BATCH);
             float[][] probabilities = engine.predict(inputs(images.pixels(), from, to));
             for (int i = from; i < to; i++) {
-                confusion[images.labels()[i]][argMax(probabilities[i - from])]++;
+                confusion[images.labels()[i]][Probabilities.mostLikely(probabilities[i - from])]++;
             }
         }
         return report(confusion);
@@ -46,15 +47,6 @@ public class ModelEvaluator {
         return inputs;
     }
 
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int c = 1; c < values.length; c++) {
-            if (values[c] > values[best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
 
     /** Accuracy alone, for the per-epoch checks during training. */
     public double accuracy(MultiLayerNetwork network, GarmentImages images) {

@@ -31,7 +31,7 @@ public final class ParityCheck {
             for (int i = 0; i < batch.length; i++) {
                 // Math.max propagates NaN, so a NaN from either engine fails the check.
                 maxDifference = Math.max(maxDifference, maxAbsDifference(expected[i], actual[i]));
-                if (argmax(expected[i]) != argmax(actual[i])) {
+                if (Probabilities.mostLikely(expected[i]) != Probabilities.mostLikely(actual[i])) {
                     mismatches++;
                 }
             }
@@ -45,16 +45,6 @@ public final class ParityCheck {
             max = Math.max(max, Math.abs((double) expected[c] - actual[c]));
         }
         return max;
-    }
-
-    private static int argmax(float[] row) {
-        int best = 0;
-        for (int c = 1; c < row.length; c++) {
-            if (row[c] > row[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static void checkSameShape(float[][] expected, float[][] actual, int images,
