@@ -40,39 +40,47 @@ public class ImageDecoder {
             throw RejectedUploadException.empty(file);
         }
         ImageFormat format = ImageFormat.sniff(data).orElseThrow(() -> RejectedUploadException.unsupported(file));
-        // Not ImageIO.createImageInputStream: with ImageIO's default cache setting it buffers the bytes,
-        // already in memory, through a temporary file on every upload.
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
-            if (!readers.hasNext()) {
-                throw RejectedUploadException.unsupported(file);
-            }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.name());
+        if (!readers.hasNext()) {
+            throw RejectedUploadException.unsupported(file);
+        }
+        // Several plugins read most formats (the JDK's, TwelveMonkeys', JAI's), in an order that can vary
+        // between runs, and each has its own bugs (TwelveMonkeys' BMP reader fails to subsample a 2 px wide
+        // image): an upload is undecodable only when none of them reads it.
+        while (readers.hasNext()) {
             ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0) {
-                    throw RejectedUploadException.undecodable(file, format);
+            // Not ImageIO.createImageInputStream: with ImageIO's default cache setting it buffers the bytes,
+            // already in memory, through a temporary file on every upload.
+            try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+                return read(reader, input, file, format);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof RejectedUploadException rejected) {
+                    throw rejected;
                 }
-                if ((long) width * height > maxPixels) {
-                    throw RejectedUploadException.tooManyPixels(file, width, height, maxPixels);
-                }
-                BufferedImage image = reader.read(0, subsampling(reader.getDefaultReadParam(), width, height));
-                if (image == null) {
-                    throw RejectedUploadException.undecodable(file, format);
-                }
-                return image;
+                // ImageIO throws assorted runtime exceptions on malformed input: try the next reader.
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof RejectedUploadException invalid) {
-                throw invalid;
-            }
-            // ImageIO throws assorted runtime exceptions on malformed input; none of them is the caller's business.
+        }
+        throw RejectedUploadException.undecodable(file, format);
+    }
+
+    private BufferedImage read(ImageReader reader, ImageInputStream input, String file, ImageFormat format)
+            throws IOException {
+        reader.setInput(input, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width <= 0 || height <= 0) {
             throw RejectedUploadException.undecodable(file, format);
         }
+        if ((long) width * height > maxPixels) {
+            throw RejectedUploadException.tooManyPixels(file, width, height, maxPixels);
+        }
+        BufferedImage image = reader.read(0, subsampling(reader.getDefaultReadParam(), width, height));
+        if (image == null) {
+            throw new IOException("the reader returned no image");
+        }
+        return image;
     }
 
     /**
