@@ -81,7 +81,8 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
         List<String> args = new ArrayList<>(List.of("--train", "--progress-lines", "--no-activate",
                 "--epochs=" + params.epochs(), "--batch-size=" + params.batchSize(),
                 "--learning-rate=" + params.learningRate(), "--seed=" + params.seed(),
-                "--train-limit=" + params.trainLimit(),
+                "--train-limit=" + params.trainLimit(), "--recipe=" + params.recipe(),
+                "--stop-at-validation=" + params.stopAtValidation(),
                 "--classifier.model-store=" + store.root(),
                 "--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath()));
         if (!params.augment()) {

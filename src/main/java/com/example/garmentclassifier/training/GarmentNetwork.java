@@ -1,9 +1,11 @@
 package com.example.garmentclassifier.training;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -29,23 +31,62 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class GarmentNetwork {
 
     public static final CNN2DFormat FORMAT = CNN2DFormat.NHWC;
+    /** As DL4J 1.0.0-M2.1 runs it: the ReLU configured on batch normalisation is never applied. */
     public static final String SUMMARY =
+            "conv3x3(32)-BN-maxpool / conv3x3(64)-BN-maxpool / conv3x3(128)-BN"
+                    + " / dropout(0.2) / dense(256)-ReLU / dropout(0.4) / softmax(10)";
+    public static final String SUMMARY_FAST =
             "conv3x3(32)-BN-ReLU-maxpool / conv3x3(64)-BN-ReLU-maxpool / conv3x3(128)-BN-ReLU"
                     + " / dropout(0.2) / dense(256)-ReLU / dropout(0.4) / softmax(10)";
+
+    /** Which network and schedule a training run uses. */
+    public enum Recipe {
+        /** The committed models' recipe: no ReLU after batch normalisation, cosine decay per epoch. */
+        BASELINE,
+        /**
+         * ReLU after each batch normalisation, DL4J's activation cache, a one-cycle learning rate per
+         * iteration (warm-up, then cosine decay), and per-epoch evaluation on ONNX Runtime.
+         */
+        FAST
+    }
+
+    /** The summary of a network built here (a warm start keeps the architecture it started from). */
+    public static String summaryOf(MultiLayerNetwork network) {
+        boolean reluLayers = network.getLayerWiseConfigurations().getConfs().stream()
+                .anyMatch(conf -> conf.getLayer() instanceof ActivationLayer);
+        return reluLayers ? SUMMARY_FAST : SUMMARY;
+    }
 
     private GarmentNetwork() {
     }
 
+    /** The committed models' network: no ReLU after batch normalisation (see {@link Recipe#BASELINE}). */
     public static MultiLayerNetwork create(long seed, double learningRate) {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+        return create(seed, learningRate, Recipe.BASELINE);
+    }
+
+    public static MultiLayerNetwork create(long seed, double learningRate, Recipe recipe) {
+        boolean fast = recipe == Recipe.FAST;
+        var list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
-                .list()
-                .layer(conv(32)).layer(batchNorm()).layer(pool())
-                .layer(conv(64)).layer(batchNorm()).layer(pool())
-                .layer(conv(128)).layer(batchNorm())
+                // Keeps activations for the backward pass instead of recomputing them: about 1.25x per step.
+                .cacheMode(fast ? CacheMode.DEVICE : CacheMode.NONE)
+                .list();
+        for (int filters : new int[] {32, 64, 128}) {
+            list.layer(conv(filters)).layer(batchNorm());
+            if (fast) {
+                // DL4J 1.0.0-M2.1 ignores a BatchNormalization layer's own activation, so the ReLU the
+                // baseline configures there never ran: here it is a layer of its own.
+                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            }
+            if (filters < 128) {
+                list.layer(pool());
+            }
+        }
+        MultiLayerConfiguration conf = list
                 // DL4J applies a layer's dropOut(p) to its input and p is the probability to keep.
                 .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).dropOut(0.8).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
@@ -58,7 +99,7 @@ public final class GarmentNetwork {
     }
 
     private static ConvolutionLayer conv(int filters) {
-        // Identity activation: ReLU follows batch normalisation.
+        // Identity activation: batch normalisation follows.
         return new ConvolutionLayer.Builder(3, 3).nOut(filters).dataFormat(FORMAT)
                 .activation(Activation.IDENTITY).build();
     }

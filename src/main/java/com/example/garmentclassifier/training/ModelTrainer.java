@@ -18,7 +18,6 @@ public class ModelTrainer {
 
     private static final Logger log = LoggerFactory.getLogger(ModelTrainer.class);
     private static final int TRAIN_ACCURACY_SAMPLE = 2000;
-    private static final double FINAL_LEARNING_RATE_FRACTION = 0.05;
 
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
@@ -33,10 +32,13 @@ public class ModelTrainer {
         GarmentImages validation = used.range(used.size() - validationSize, used.size());
         GarmentImages trainSample = train.first(TRAIN_ACCURACY_SAMPLE);
 
-        MultiLayerNetwork network = startFrom != null ? startFrom : GarmentNetwork.create(params.seed(), params.learningRate());
+        MultiLayerNetwork network = startFrom != null ? startFrom
+                : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
+        LearningRateSchedule schedule = LearningRateSchedule.of(params, batchesPerEpoch(train.size(), params));
+        EpochEvaluator epochEvaluator = new EpochEvaluator(evaluator, params.recipe() == GarmentNetwork.Recipe.FAST);
         Random random = new Random(params.seed());
         int[] order = identity(train.size());
-        int batches = (train.size() + params.batchSize() - 1) / params.batchSize();
+        int batches = batchesPerEpoch(train.size(), params);
         log.info("Training on {} images, validating on {}, {} epochs of {} batches of {}",
                 train.size(), validation.size(), params.epochs(), batches, params.batchSize());
 
@@ -47,7 +49,7 @@ public class ModelTrainer {
         long started = System.nanoTime();
         for (int epoch = 1; epoch <= params.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            double learningRate = learningRate(params, epoch);
+            double learningRate = schedule.at(epoch, 0);
             network.setLearningRate(learningRate);
             shuffle(order, random);
             double lossSum = 0;
@@ -57,13 +59,17 @@ public class ModelTrainer {
                 }
                 int from = b * params.batchSize();
                 int to = Math.min(train.size(), from + params.batchSize());
+                if (b > 0 && schedule.perIteration()) {
+                    network.setLearningRate(schedule.at(epoch, b));
+                }
                 network.fit(BatchAssembler.trainingBatch(train, order, from, to, params.augment() ? random : null));
                 lossSum += network.score();
                 progress.batchDone(epoch, b + 1, batches);
             }
             network.incrementEpochCount();
-            double validationAccuracy = validation.size() == 0 ? 0 : evaluator.accuracy(network, validation);
-            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches, evaluator.accuracy(network, trainSample),
+            double[] accuracies = epochEvaluator.accuracies(network, trainSample, validation);
+            double validationAccuracy = accuracies[1];
+            EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches, accuracies[0],
                     validationAccuracy, learningRate, (System.nanoTime() - epochStart) / 1e9);
             history.add(metrics);
             if (validationAccuracy > bestValidation) {
@@ -77,8 +83,13 @@ public class ModelTrainer {
                     epoch, params.epochs(), metrics.loss(), metrics.trainAccuracy(), validationAccuracy,
                     learningRate, metrics.seconds(), eta));
             progress.epochDone(metrics, eta);
+            if (params.stopAtValidation() > 0 && validationAccuracy >= params.stopAtValidation()) {
+                log.info("Validation accuracy {} reached the target {} after {} epochs, {} s", validationAccuracy,
+                        params.stopAtValidation(), epoch, Math.round(elapsed));
+                break;
+            }
         }
-        if (bestParams != null && bestEpoch != params.epochs()) {
+        if (bestParams != null && bestEpoch != history.size()) {
             log.info("Restoring weights of epoch {} (best validation accuracy {})", bestEpoch, bestValidation);
             network.setParams(bestParams);
         }
@@ -86,14 +97,8 @@ public class ModelTrainer {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    /** Cosine decay from the configured rate to a small fraction of it at the last epoch. */
-    static double learningRate(TrainingParameters params, int epoch) {
-        if (params.epochs() <= 1) {
-            return params.learningRate();
-        }
-        double progress = (epoch - 1) / (double) (params.epochs() - 1);
-        double floor = params.learningRate() * FINAL_LEARNING_RATE_FRACTION;
-        return floor + (params.learningRate() - floor) * 0.5 * (1 + Math.cos(Math.PI * progress));
+    private static int batchesPerEpoch(int trainSize, TrainingParameters params) {
+        return (trainSize + params.batchSize() - 1) / params.batchSize();
     }
 
     private static int[] identity(int n) {

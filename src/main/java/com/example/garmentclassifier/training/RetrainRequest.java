@@ -31,7 +31,9 @@ public record RetrainRequest(
                 seed != null ? seed : d.seed(),
                 trainLimit != null ? trainLimit : d.trainLimit(),
                 d.validationSize(),
-                d.augment());
+                d.augment(),
+                d.recipe(),
+                d.stopAtValidation());
     }
 
     public boolean warmStartRequested() {

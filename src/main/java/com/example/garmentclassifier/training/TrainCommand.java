@@ -4,6 +4,7 @@ import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]
- * [--seed N] [--train-limit N] [--no-augment] [--warm-start | --warm-start-from=VERSION] [--no-activate]
- * [--progress-lines]}: trains a model (from the active version's weights with --warm-start, or a named
+ * [--seed N] [--train-limit N] [--no-augment] [--recipe fast|baseline] [--stop-at-validation X]
+ * [--warm-start | --warm-start-from=VERSION] [--no-activate] [--progress-lines]}: trains a model (from the active version's weights with --warm-start, or a named
  * version's), stores it as a new version and (unless --no-activate) makes it the active one, then
  * exits. {@code --progress-lines} prints {@link ProgressLine}s for a parent process: this is how the
  * service runs retraining jobs in a child JVM.
@@ -42,6 +43,32 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
+    static final String USAGE = """
+            java -jar garment-classifier.jar --train [options] [--classifier.<property>=<value> ...]
+              --epochs N               epochs (1-200, default 6)
+              --batch-size N           minibatch size (default 64)
+              --learning-rate X        peak Adam learning rate (default 0.004)
+              --seed N                 seed for weights, shuffling and augmentation (default 42)
+              --train-limit N          use only the first N training images (0 = all, default)
+              --no-augment             no random mirror and shift
+              --recipe fast|baseline   fast (default): ReLU after batch norm, one-cycle schedule, evaluation on
+                                       ONNX Runtime; baseline: the committed models' recipe
+              --stop-at-validation X   stop after the first epoch whose validation accuracy reaches X
+              --warm-start             start from the active version's weights
+              --warm-start-from=V      start from version V's weights
+              --no-activate            store the new version without making it active
+              --progress-lines         print progress as JSON lines (how the service's training child reports)
+              --help                   this text
+            Data: classifier.dataset-dir (default /usr/share/datasets/fashion-mnist; apt-get install dataset-fashion-mnist).
+            Memory: size heap and off-heap, e.g. -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G""";
+    private static final Set<String> VALUED = Set.of("--epochs", "--batch-size", "--learning-rate", "--seed",
+            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from");
+    private static final Set<String> FLAGS = Set.of("--train", "--no-augment", "--warm-start", "--no-activate",
+            "--progress-lines", "--help");
+    /** Spring Boot's own command-line properties pass through. */
+    private static final List<String> SPRING_PREFIXES = List.of("--classifier.", "--spring.", "--logging.",
+            "--management.", "--server.", "--debug", "--trace");
+
     /** The profile the application runs under in training mode: beans that only serving needs stay out. */
     public static final String PROFILE = "train";
 
@@ -56,6 +83,10 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         List<String> flags = Arrays.asList(raw);
+        if (flags.contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
         boolean lines = flags.contains("--progress-lines");
         try {
             TrainingParameters params = parse(raw);
@@ -80,6 +111,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                 log.info("Version {} is now active", stored.version());
             }
         } catch (TrainingFailedException | IllegalArgumentException e) {
+            // NumberFormatException (a mistyped number) is an IllegalArgumentException too.
             log.error("Training failed: {}", e.getMessage());
             if (lines) {
                 System.out.println(ProgressLine.failed(e.getMessage()).encode(json));
@@ -89,6 +121,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     static TrainingParameters parse(String[] args) {
+        checkKnown(args);
         TrainingParameters p = TrainingParameters.DEFAULTS;
         int epochs = intOption(args, "--epochs", p.epochs(), 1, 200);
         int batchSize = intOption(args, "--batch-size", p.batchSize(), 1, 4096);
@@ -96,7 +129,24 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         long seed = Long.parseLong(option(args, "--seed", String.valueOf(p.seed())));
         int trainLimit = intOption(args, "--train-limit", p.trainLimit(), 0, 60_000);
         boolean augment = !Arrays.asList(args).contains("--no-augment");
-        return new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit, p.validationSize(), augment);
+        GarmentNetwork.Recipe recipe = GarmentNetwork.Recipe.valueOf(
+                option(args, "--recipe", p.recipe().name()).toUpperCase(java.util.Locale.ROOT));
+        double stopAt = Double.parseDouble(option(args, "--stop-at-validation", String.valueOf(p.stopAtValidation())));
+        return new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit, p.validationSize(), augment,
+                recipe, stopAt);
+    }
+
+    /** Refuses a misspelt option instead of silently training with a default. */
+    static void checkKnown(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (VALUED.contains(name)) {
+                i += arg.contains("=") ? 0 : 1;
+            } else if (!FLAGS.contains(arg) && !SPRING_PREFIXES.stream().anyMatch(arg::startsWith)) {
+                throw new IllegalArgumentException("unknown option " + arg + "; --train --help lists the options");
+            }
+        }
     }
 
     private static int intOption(String[] args, String name, int fallback, int min, int max) {

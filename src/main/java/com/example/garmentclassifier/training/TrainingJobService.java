@@ -45,6 +45,8 @@ public class TrainingJobService {
             DateTimeFormatter.ofPattern("'job-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final TrainingRunner runner;
+    private final ModelStore store;
+    private final long minFreeSpace;
     private final ModelHolder holder;
     private final ModelActivationService activation;
     private final TrainingJobRepository repository;
@@ -57,6 +59,8 @@ public class TrainingJobService {
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
                               MeterRegistry registry) {
         this.runner = runner;
+        this.store = store;
+        this.minFreeSpace = properties.training().minFreeSpace().toBytes();
         this.holder = holder;
         this.activation = activation;
         this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
@@ -72,8 +76,12 @@ public class TrainingJobService {
         registerMetrics(registry);
     }
 
-    /** Queues a job; refused with a conflict while another is queued or running. */
+    /**
+     * Queues a job; refused with a conflict while another is queued or running, and at once (not
+     * after the training) when the store could not take the new version.
+     */
     public synchronized TrainingJobView submit(RetrainRequest request) {
+        store.requireRoomForVersion(minFreeSpace);
         Optional<TrainingJob> active = jobs.values().stream().filter(j -> !j.state().isFinished()).findFirst();
         if (active.isPresent()) {
             throw new JobConflictException(active.get().id(), "Training job " + active.get().id() + " is "

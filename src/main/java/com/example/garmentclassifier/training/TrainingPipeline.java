@@ -51,7 +51,7 @@ public class TrainingPipeline {
 
     private ModelMetadata store(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
                                 Instant started, EvaluationReport report) {
-        ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.SUMMARY,
+        ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.summaryOf(trained.network()),
                 trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
@@ -65,7 +65,12 @@ public class TrainingPipeline {
         map.put("epochs", params.epochs());
         map.put("batchSize", params.batchSize());
         map.put("learningRate", params.learningRate());
-        map.put("learningRateSchedule", "cosine to 5%");
+        map.put("recipe", params.recipe().name().toLowerCase(java.util.Locale.ROOT));
+        map.put("learningRateSchedule", params.recipe() == GarmentNetwork.Recipe.FAST
+                ? "one-cycle per iteration: linear warm-up over the first 15 %, cosine to 1 %" : "cosine per epoch to 5%");
+        if (params.stopAtValidation() > 0) {
+            map.put("stopAtValidation", params.stopAtValidation());
+        }
         map.put("optimizer", "Adam");
         map.put("trainLimit", params.trainLimit());
         map.put("validationSize", params.validationSize());

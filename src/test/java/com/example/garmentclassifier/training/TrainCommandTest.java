@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.GarmentClassifierApplication;
 import java.nio.file.Files;
@@ -35,6 +36,30 @@ class TrainCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(store.resolve("active-version")).doesNotExist();
+    }
+
+    @Test
+    void aMisspeltOptionIsRefusedInsteadOfTrainingWithADefault() {
+        int code = run("--train", "--epoch=3", "--classifier.dataset-dir=src/test/resources/fashion-mnist-mini",
+                "--classifier.model-store=" + store);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(store.resolve("active-version")).doesNotExist();
+        assertThatThrownBy(() -> TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--lr=1"}))
+                .hasMessageContaining("unknown option --lr=1");
+        TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--recipe=baseline",
+                "--classifier.model-store=x", "--no-activate"});
+    }
+
+    @Test
+    void helpPrintsEveryOptionAndTrainsNothing() {
+        int code = run("--train", "--help", "--classifier.model-store=" + store);
+
+        assertThat(code).isZero();
+        assertThat(store.resolve("versions")).doesNotExist();
+        assertThat(TrainCommand.USAGE).contains("--epochs", "--batch-size", "--learning-rate", "--seed", "--train-limit",
+                "--no-augment", "--recipe", "--stop-at-validation", "--warm-start", "--warm-start-from", "--no-activate",
+                "--progress-lines");
     }
 
     private static int run(String... args) {

@@ -27,7 +27,8 @@ class TrainingPipelineTest {
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger epochs = new AtomicInteger();
 
-        TrainingParameters params = new TrainingParameters(2, 32, 0.002, 5, 400, 5000, true);
+        TrainingParameters params = new TrainingParameters(2, 32, 0.002, 5, 400, 5000, true,
+                GarmentNetwork.Recipe.FAST, 0);
         ModelMetadata metadata = pipeline.run(params, null, null, new TrainingProgress() {
             @Override
             public void batchDone(int epoch, int batch, int batchesPerEpoch) {
@@ -55,11 +56,25 @@ class TrainingPipelineTest {
     }
 
     @Test
-    void cosineScheduleStartsAtTheRateAndEndsAtFivePercent() {
-        TrainingParameters p = TrainingParameters.DEFAULTS.withEpochs(11);
-        assertThat(ModelTrainer.learningRate(p, 1)).isEqualTo(p.learningRate());
-        assertThat(ModelTrainer.learningRate(p, 11)).isCloseTo(p.learningRate() * 0.05, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(ModelTrainer.learningRate(p, 6)).isLessThan(p.learningRate()).isGreaterThan(p.learningRate() * 0.05);
+    void baselineScheduleDecaysPerEpochFromTheRateToFivePercent() {
+        TrainingParameters p = new TrainingParameters(11, 64, 0.002, 1, 0, 5000, true, GarmentNetwork.Recipe.BASELINE, 0);
+        LearningRateSchedule schedule = LearningRateSchedule.of(p, 100);
+        assertThat(schedule.perIteration()).isFalse();
+        assertThat(schedule.at(1, 0)).isEqualTo(p.learningRate());
+        assertThat(schedule.at(11, 0)).isCloseTo(p.learningRate() * 0.05, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(schedule.at(6, 50)).isLessThan(p.learningRate()).isGreaterThan(p.learningRate() * 0.05);
+    }
+
+    @Test
+    void fastScheduleWarmsUpThenDecaysToOnePercentOverAllIterations() {
+        TrainingParameters p = TrainingParameters.DEFAULTS.withEpochs(4);
+        LearningRateSchedule schedule = LearningRateSchedule.of(p, 100);
+        double peak = p.learningRate();
+        assertThat(schedule.at(1, 0)).isCloseTo(peak * 0.1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(schedule.at(1, 30)).isGreaterThan(schedule.at(1, 10));
+        assertThat(schedule.at(1, 60)).isCloseTo(peak, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(schedule.at(3, 0)).isLessThan(peak).isGreaterThan(schedule.at(4, 0));
+        assertThat(schedule.at(4, 99)).isCloseTo(peak * 0.01, org.assertj.core.data.Offset.offset(peak * 1e-3));
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.nd4j.linalg.activations.IActivation;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -79,6 +81,13 @@ final class NetworkTranslation {
             batchNormalization(index, (BatchNormalization) layer);
         } else if (type == SubsamplingLayer.class) {
             pooling(index, (SubsamplingLayer) layer);
+        } else if (type == ActivationLayer.class) {
+            IActivation function = ((ActivationLayer) layer).getActivationFn();
+            ActivationOp activation = ActivationOp.of(function).filter(op -> op != ActivationOp.SOFTMAX)
+                    .orElseThrow(() -> UnsupportedNetworkException.atLayer(index, layer, "activation " + function
+                            + " is not supported (only identity, relu, sigmoid, tanh)"));
+            flush();
+            tensor = activation.apply(graph, "layer" + index + "_act", tensor);
         } else if (isDense(layer)) {
             dense(index, (FeedForwardLayer) layer, (CnnToFeedForwardPreProcessor) preprocessor);
         } else if (type != DropoutLayer.class) {
