@@ -90,19 +90,22 @@ public record ClassifierProperties(
      * @param childOffHeap        the training child's ND4J off-heap limit (org.bytedeco.javacpp.maxbytes)
      * @param childPhysicalMemory the training child's whole-process limit (org.bytedeco.javacpp.maxphysicalbytes)
      * @param childNice           CPU niceness added to the training child (0-19), so serving keeps priority
+     * @param minFreeSpace        free space the model store needs before a job starts (a version takes about 13 MB)
      */
     public record Training(@DefaultValue("0") double promotionTolerance,
                            @DefaultValue("child") TrainingProcess process,
                            @DefaultValue("2g") String childHeap,
                            @DefaultValue("3G") String childOffHeap,
                            @DefaultValue("8G") String childPhysicalMemory,
-                           @DefaultValue("10") int childNice) {
+                           @DefaultValue("10") int childNice,
+                           @DefaultValue("200MB") DataSize minFreeSpace) {
     }
 
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
-                new Admin("admin", null), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10), new Inference(Engine.AUTO, 0, false),
+                new Admin("admin", null), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
+                DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
                 new Batching(true, 32, Duration.ZERO, 512));
     }
 }

@@ -29,6 +29,9 @@ public class ModelActivationService {
         this.holder = holder;
         this.swaps = Counter.builder("classifier.model.swaps").description("Times the serving model was replaced")
                 .register(registry);
+        Gauge.builder("classifier.model.fallback", holder, h -> h.fallbackReason().isPresent() ? 1 : 0)
+                .description("1 while serving a fallback because the active version could not be loaded")
+                .register(registry);
         Gauge.builder("classifier.model.accuracy", holder, h -> h.current().map(m -> m.metadata().testAccuracy())
                         .orElse(Double.NaN))
                 .description("Test accuracy of the serving model").register(registry);
@@ -45,6 +48,7 @@ public class ModelActivationService {
             throw e;
         }
         holder.swap(model);
+        holder.markFallback(null);
         swaps.increment();
         log.info("Serving model version {} (test accuracy {}) on {}", version, model.metadata().testAccuracy(),
                 model.engine().engine());
@@ -61,30 +65,44 @@ public class ModelActivationService {
         log.info("Deleted model version {}", version);
     }
 
-    /** Loads the version the store names at startup, falling back to the newest loadable one. */
+    /**
+     * Loads the version the store names at startup. If it cannot be loaded, falls back to the most
+     * recently active version that loads (never to a candidate that was only stored, e.g. one the
+     * promotion gate rejected) and says so in health, metrics and the log; only a store without an
+     * activation history falls back to its newest loadable version.
+     */
     synchronized boolean activateAtStartup() {
         String active = store.activeVersion().orElse(null);
+        String failure;
         if (active != null) {
             try {
                 serve(loader.load(active));
                 return true;
             } catch (RuntimeException e) {
+                failure = "active version " + active + " cannot be loaded: " + e.getMessage();
                 log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
             }
         } else {
+            failure = "no active version is set";
             log.warn("No active model version in {}", store.root());
         }
-        List<ModelMetadata> versions = store.list();
-        for (ModelMetadata candidate : versions) {
-            if (candidate.version().equals(active)) {
+        List<String> history = store.activationHistory();
+        List<String> candidates = history.isEmpty()
+                ? store.list().stream().map(ModelMetadata::version).toList() : history;
+        for (String candidate : candidates) {
+            if (candidate.equals(active)) {
                 continue;
             }
             try {
-                serve(loader.load(candidate.version()));
-                log.warn("Serving fallback model version {} instead of '{}'", candidate.version(), active);
+                serve(loader.load(candidate));
+                String reason = failure + "; serving " + candidate + ", "
+                        + (history.isEmpty() ? "the newest loadable version (the store has no activation history)"
+                        : "the most recently active version that loads");
+                holder.markFallback(reason);
+                log.error("Serving fallback model version {}: {}", candidate, reason);
                 return true;
             } catch (RuntimeException e) {
-                log.error("Model version {} cannot be loaded: {}", candidate.version(), e.getMessage());
+                log.error("Model version {} cannot be loaded: {}", candidate, e.getMessage());
             }
         }
         return false;

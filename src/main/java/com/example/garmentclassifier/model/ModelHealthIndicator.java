@@ -28,6 +28,7 @@ public class ModelHealthIndicator implements HealthIndicator {
                         .withDetail("engineReason", model.engine().reason())
                         .withDetail("parity", model.engine().parity() == null ? "not checked"
                                 : model.engine().parity().summary())
+                        .withDetail("fallback", models.fallbackReason().orElse("none"))
                         .build())
                 .orElseGet(() -> Health.down()
                         .withDetail("loaded", false)

@@ -12,6 +12,7 @@ public class ModelHolder {
 
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
     private volatile String unavailableReason = "the model is still loading";
+    private volatile String fallbackReason;
 
     public Optional<LoadedModel> current() {
         return Optional.ofNullable(current.get());
@@ -23,6 +24,16 @@ public class ModelHolder {
 
     public void markUnavailable(String reason) {
         this.unavailableReason = reason;
+    }
+
+    /** Why a fallback serves instead of the active version; empty when the active version serves. */
+    public Optional<String> fallbackReason() {
+        return Optional.ofNullable(fallbackReason);
+    }
+
+    /** @param reason why the active version is not the one serving, or null when it is again */
+    public void markFallback(String reason) {
+        this.fallbackReason = reason;
     }
 
     /** Runs {@code work} on the current model, which stays loaded until the work returns. */

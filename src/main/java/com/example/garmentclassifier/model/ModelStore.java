@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * model-store/
  *   active-version          the active version id (replaced atomically)
+ *   activations             every activation, oldest first (appended)
  *   versions/{id}/model.zip DL4J model without updater state (the reference every engine is checked against)
  *   versions/{id}/model.onnx the same network for ONNX Runtime (written at training, or converted at first load)
  *   versions/{id}/metadata.json
@@ -53,12 +54,14 @@ public class ModelStore {
 
     private final Path root;
     private final JsonMapper json;
+    private final ActivationHistory history;
     /** Size and modification time of model files whose checksum passed, so listing does not rehash them. */
     private final Map<Path, String> verified = new ConcurrentHashMap<>();
 
     public ModelStore(Path root, JsonMapper json) {
         this.root = root.toAbsolutePath().normalize();
         this.json = json;
+        this.history = new ActivationHistory(this.root);
     }
 
     public Path root() {
@@ -108,6 +111,39 @@ public class ModelStore {
             deleteQuietly(temp);
             throw new UncheckedIOException("Cannot update " + pointer, e);
         }
+        history.append(version);
+    }
+
+    /**
+     * Checks, before hours of training, that a new version could be written: the store's version
+     * directory accepts a file, and at least {@code minFreeBytes} are free on its file system.
+     *
+     * @throws StoreSpaceException saying what is wrong
+     */
+    public void requireRoomForVersion(long minFreeBytes) {
+        Path versions = root.resolve("versions");
+        try {
+            Files.createDirectories(versions);
+            Path probe = Files.createTempFile(versions, TEMP_PREFIX + "probe", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new StoreSpaceException("The model store is not writable (" + e.getClass().getSimpleName()
+                    + "); a trained model could not be saved");
+        }
+        try {
+            long free = Files.getFileStore(versions).getUsableSpace();
+            if (free < minFreeBytes) {
+                throw new StoreSpaceException("The model store has " + free / (1024 * 1024) + " MB free; a training"
+                        + " job needs at least " + minFreeBytes / (1024 * 1024) + " MB (classifier.training.min-free-space)");
+            }
+        } catch (IOException e) {
+            throw new StoreSpaceException("The model store's free space cannot be read");
+        }
+    }
+
+    /** Versions that were active, most recent activation first (see {@link ActivationHistory}). */
+    public List<String> activationHistory() {
+        return history.newestFirst();
     }
 
     public Optional<String> activeVersion() {

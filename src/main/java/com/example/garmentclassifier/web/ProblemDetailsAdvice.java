@@ -5,6 +5,7 @@ import com.example.garmentclassifier.model.ActiveModelDeletionException;
 import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import com.example.garmentclassifier.model.StoreSpaceException;
 import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.training.JobConflictException;
 import com.example.garmentclassifier.training.JobNotFoundException;
@@ -87,6 +88,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> jobNotFound(JobNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(problem(HttpStatus.NOT_FOUND, "Training job not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(StoreSpaceException.class)
+    ResponseEntity<ProblemDetail> storeSpace(StoreSpaceException e) {
+        return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
+                .body(problem(HttpStatus.INSUFFICIENT_STORAGE, "Model store cannot take a new version", e.getMessage()));
     }
 
     @ExceptionHandler(JobConflictException.class)

@@ -100,7 +100,7 @@ class AdminEndToEndTest {
         Response rollback = admin.postJson("/admin/models/" + original + "/activate", "");
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
         assertThat(servingVersion()).isEqualTo(original);
-        assertThat(anonymous.get("/actuator/health").json().get("components").get("model").get("details")
+        assertThat(admin.get("/actuator/health").json().get("components").get("model").get("details")
                 .get("version").asString()).isEqualTo(original);
 
         assertThat(admin.delete("/admin/models/" + original).status()).isEqualTo(409);

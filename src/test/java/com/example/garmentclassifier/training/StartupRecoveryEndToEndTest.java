@@ -66,7 +66,8 @@ class StartupRecoveryEndToEndTest {
 
         assertThat(http.get("/models/current").json().get("version").asString()).isEqualTo(goodVersion);
         assertThat(http.get("/models").json().findValuesAsString("version")).containsExactly(goodVersion);
-        assertThat(http.get("/actuator/health").json().get("components").get("model").get("status").asString())
+        assertThat(http.withBasicAuth("admin", PASSWORD).get("/actuator/health").json().get("components").get("model")
+                .get("status").asString())
                 .isEqualTo("UP");
 
         JsonNode job = http.withBasicAuth("admin", PASSWORD).get("/admin/jobs/job-20990101-000000-dead").json();

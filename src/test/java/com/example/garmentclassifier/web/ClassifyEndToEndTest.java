@@ -24,8 +24,11 @@ import tools.jackson.databind.JsonNode;
  * The committed model over real HTTP: real Fashion-MNIST test images (committed fixtures) and
  * product-photo-style renderings of them in all four formats.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "classifier.admin.password=" + ClassifyEndToEndTest.ADMIN_PASSWORD)
 class ClassifyEndToEndTest {
+
+    static final String ADMIN_PASSWORD = "e2e-secret";
 
     /** The model is 93 % accurate; the 40 fixtures are the first 4 of each class, not hand-picked. */
     private static final int MIN_CORRECT_FIXTURES = 37;
@@ -227,7 +230,13 @@ class ClassifyEndToEndTest {
 
     @Test
     void healthShowsTheModelAndInfoShowsVersionAndBuild() {
-        Response health = http.get("/actuator/health");
+        Response anonymous = http.get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).as("public health shows the status only").isFalse();
+        assertThat(anonymous.body()).doesNotContain("/");
+
+        Response health = http.withBasicAuth("admin", ADMIN_PASSWORD).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode model = health.json().get("components").get("model");
         assertThat(model.get("status").asString()).isEqualTo("UP");

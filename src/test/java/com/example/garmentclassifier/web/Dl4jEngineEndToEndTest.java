@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "classifier.inference.engine=dl4j",
+        "classifier.admin.password=dl4j-secret",
         "classifier.batching.max-batch-size=1",
         "classifier.batching.max-queued-images=64"})
 class Dl4jEngineEndToEndTest {
@@ -46,7 +47,7 @@ class Dl4jEngineEndToEndTest {
             }
         }
         assertThat(correct).isGreaterThanOrEqualTo(37);
-        JsonNode health = http.get("/actuator/health").json().get("components").get("model").get("details");
+        JsonNode health = http.withBasicAuth("admin", "dl4j-secret").get("/actuator/health").json().get("components").get("model").get("details");
         assertThat(health.get("engine").asString()).isEqualTo("dl4j");
         assertThat(health.get("engineReason").asString()).contains("classifier.inference.engine=dl4j");
     }

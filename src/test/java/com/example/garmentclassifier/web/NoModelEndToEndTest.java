@@ -26,6 +26,7 @@ class NoModelEndToEndTest {
         try {
             Path store = Files.createTempDirectory("empty-store");
             registry.add("classifier.model-store", store::toString);
+            registry.add("classifier.admin.password", () -> "no-model-secret");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,7 +38,9 @@ class NoModelEndToEndTest {
 
         Response health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
-        assertThat(health.json().get("components").get("model").get("status").asString()).isEqualTo("DOWN");
+        assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
+        Response details = http.withBasicAuth("admin", "no-model-secret").get("/actuator/health");
+        assertThat(details.json().get("components").get("model").get("status").asString()).isEqualTo("DOWN");
 
         Response classify = http.postBody("/classify", "image/png", TestImages.fixtureBytes("test-00000.png"));
         assertThat(classify.status()).isEqualTo(503);
