@@ -8,9 +8,9 @@ import jakarta.validation.constraints.Min;
 
 /** POST /admin/retrain body; every field is optional and falls back to the command-line defaults. */
 public record RetrainRequest(
-        @Schema(description = "Training epochs", example = "12", defaultValue = "15") @Min(1) @Max(100) Integer epochs,
+        @Schema(description = "Training epochs (the schedule spans them all)", example = "5", defaultValue = "5") @Min(1) @Max(100) Integer epochs,
         @Schema(description = "Minibatch size", example = "64", defaultValue = "64") @Min(8) @Max(1024) Integer batchSize,
-        @Schema(description = "Adam learning rate at the start of the cosine schedule", example = "0.002", defaultValue = "0.002")
+        @Schema(description = "Peak Adam learning rate of the one-cycle schedule", example = "0.004", defaultValue = "0.004")
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
         @Schema(description = "Random seed (weights, shuffling, augmentation)", example = "42", defaultValue = "42") Long seed,
         @Schema(description = "Use only the first N training images (0 = all 60,000); for quick runs", example = "0", defaultValue = "0")

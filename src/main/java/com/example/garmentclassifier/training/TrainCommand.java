@@ -45,7 +45,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             java -jar garment-classifier.jar --train [options] [--classifier.<property>=<value> ...]
-              --epochs N               epochs (1-200, default 6)
+              --epochs N               epochs (1-200, default 5)
               --batch-size N           minibatch size (default 64)
               --learning-rate X        peak Adam learning rate (default 0.004)
               --seed N                 seed for weights, shuffling and augmentation (default 42)

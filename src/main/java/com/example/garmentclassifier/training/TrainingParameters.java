@@ -13,7 +13,7 @@ public record TrainingParameters(int epochs, int batchSize, double learningRate,
                                  int trainLimit, int validationSize, boolean augment,
                                  GarmentNetwork.Recipe recipe, double stopAtValidation) {
 
-    public static final TrainingParameters DEFAULTS = new TrainingParameters(6, 64, 0.004, 42, 0, 5000, true,
+    public static final TrainingParameters DEFAULTS = new TrainingParameters(5, 64, 0.004, 42, 0, 5000, true,
             GarmentNetwork.Recipe.FAST, 0);
 
     public TrainingParameters withEpochs(int value) {
