@@ -3,7 +3,6 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.classify.TestImages;
-import com.example.garmentclassifier.model.ModelStoreCopy;
 import com.example.garmentclassifier.web.HttpTestClient;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.time.Duration;
@@ -40,9 +39,7 @@ class AdminEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
-        registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
-        registry.add("classifier.admin.password", () -> PASSWORD);
+        PrivateStoreProperties.register(registry, PASSWORD);
     }
 
     @BeforeEach

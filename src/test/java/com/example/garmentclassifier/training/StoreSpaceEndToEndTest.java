@@ -2,7 +2,6 @@ package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.ModelStoreCopy;
 import com.example.garmentclassifier.web.HttpTestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,9 +20,7 @@ class StoreSpaceEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
-        registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
-        registry.add("classifier.admin.password", () -> PASSWORD);
+        PrivateStoreProperties.register(registry, PASSWORD);
         // More than any disk here has free: the store counts as full.
         registry.add("classifier.training.min-free-space", () -> "1024TB");
     }

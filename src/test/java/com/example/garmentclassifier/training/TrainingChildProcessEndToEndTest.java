@@ -3,7 +3,6 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.classify.TestImages;
-import com.example.garmentclassifier.model.ModelStoreCopy;
 import com.example.garmentclassifier.web.HttpTestClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +37,7 @@ class TrainingChildProcessEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
-        registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
-        registry.add("classifier.admin.password", () -> PASSWORD);
+        PrivateStoreProperties.register(registry, PASSWORD);
         registry.add("classifier.training.child-heap", () -> "768m");
         registry.add("classifier.training.child-off-heap", () -> "1G");
         registry.add("classifier.training.child-physical-memory", () -> "3G");

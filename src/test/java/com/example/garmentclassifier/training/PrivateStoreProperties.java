@@ -1,0 +1,17 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.ModelStoreCopy;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** What every end-to-end test that trains needs: a private copy of the committed store, the mini data set, a password. */
+final class PrivateStoreProperties {
+
+    private PrivateStoreProperties() {
+    }
+
+    static void register(DynamicPropertyRegistry registry, String adminPassword) {
+        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
+        registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
+        registry.add("classifier.admin.password", () -> adminPassword);
+    }
+}
