@@ -16,7 +16,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -61,8 +62,15 @@ public class SecurityConfiguration {
             log.warn("\n\nGenerated admin password for user '{}': {}\nSet classifier.admin.password"
                     + " (CLASSIFIER_ADMIN_PASSWORD) to choose one.\n", admin.username(), password);
         }
-        return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(password)).roles(ADMIN_ROLE).build());
+        UserDetails user = User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN_ROLE)
+                .build();
+        // Exact match: Spring's in-memory manager would also accept "ADMIN" or "Admin".
+        return username -> {
+            if (!admin.username().equals(username)) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            return User.withUserDetails(user).build();
+        };
     }
 
     private static String generatePassword() {

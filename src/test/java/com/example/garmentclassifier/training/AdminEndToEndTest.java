@@ -59,6 +59,8 @@ class AdminEndToEndTest {
             assertThat(r.json().get("title").asString()).isEqualTo("Authentication required");
             assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         }
+        assertThat(anonymous.withBasicAuth("ADMIN", PASSWORD).get("/admin/jobs").status())
+                .as("the user name is case-sensitive").isEqualTo(401);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
         assertThat(anonymous.get("/models").status()).isEqualTo(200);

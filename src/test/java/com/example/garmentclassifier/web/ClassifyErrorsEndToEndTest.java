@@ -131,6 +131,27 @@ class ClassifyErrorsEndToEndTest {
         assertProblem(r, 400, "Empty upload");
     }
 
+    @Test
+    void errorsRaisedOutsideTheControllersAreProblemDetailsToo() {
+        String base = "http://localhost:" + port;
+        // Refused by Tomcat itself before the application: an encoded slash in the path.
+        assertContainerProblem(http.send(HttpRequest.newBuilder(URI.create(base + "/a%2Fb")).GET()), 400);
+        // Refused by the security firewall: an encoded "..".
+        assertContainerProblem(http.send(HttpRequest.newBuilder(URI.create(base + "/classify/%2e%2e/x")).GET()), 400);
+        // No handler takes TRACE.
+        assertContainerProblem(http.send(HttpRequest.newBuilder(URI.create(base + "/classify"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())), 405);
+        // The error page itself, asked for directly.
+        assertContainerProblem(http.get("/error"), 404);
+    }
+
+    private static void assertContainerProblem(Response r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).as(r.body()).startsWith("application/problem+json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.body()).doesNotContain("<html").doesNotContain("Tomcat").doesNotContain("\"path\"");
+    }
+
     private static void assertProblem(Response r, int status, String title) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.contentType()).startsWith("application/problem+json");
