@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -40,6 +41,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "30";
     private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
+    /** server.tomcat.max-part-header-size, as configured in application.properties. */
+    private static final String MAX_PART_HEADER = "4 KB";
 
     @ExceptionHandler(RejectedUploadException.class)
     ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
@@ -128,6 +131,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             detail = "Invalid field '" + field + "': " + reason;
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    /**
+     * Spring reports every multipart limit as "maximum upload size exceeded" (413), also when the
+     * body is small but has too many parts or a part header (a long file name) over the container's
+     * limit: say which limit it was, and make those two a 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String causes = causeMessages(e);
+        log.info("Multipart limit: {}", causes);
+        if (causes.contains("header")) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Part header too large",
+                    "A part's headers (e.g. its file name) are longer than the " + MAX_PART_HEADER
+                            + " the service accepts"));
+        }
+        if (causes.contains("count") || causes.contains("parts")) {
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Too many parts",
+                    "The multipart body has more parts than the service accepts; send at most the images"
+                            + " allowed per request (classifier.max-files-per-request) and no other fields"));
+        }
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                "Upload too large", "A file or the whole request is larger than the upload limits"
+                        + " (spring.servlet.multipart.max-file-size, max-request-size)"));
+    }
+
+    private static String causeMessages(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append("; ");
+        }
+        return messages.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Malformed multipart bodies and too many parts for the container. */

@@ -132,6 +132,22 @@ class ClassifyErrorsEndToEndTest {
     }
 
     @Test
+    void multipartLimitsOtherThanSizeAre400sThatSayWhichLimit() {
+        // A 1,000-character file name is fine; 5,000 characters exceed the part-header limit.
+        Response longName = http.postMultipart("/classify", List.of(Part.file("a".repeat(1000) + ".png", png)));
+        assertThat(longName.status()).as(longName.body()).isEqualTo(200);
+        Response tooLongName = http.postMultipart("/classify", List.of(Part.file("a".repeat(5000) + ".png", png)));
+        assertProblem(tooLongName, 400, "Part header too large");
+
+        List<Part> fields = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            fields.add(new Part("field" + i, null, "text/plain", "x".getBytes()));
+        }
+        fields.add(Part.file("x.png", png));
+        assertProblem(http.postMultipart("/classify", fields), 400, "Too many parts");
+    }
+
+    @Test
     void errorsRaisedOutsideTheControllersAreProblemDetailsToo() {
         String base = "http://localhost:" + port;
         // Refused by Tomcat itself before the application: an encoded slash in the path.
