@@ -13,5 +13,6 @@ WORKDIR /app
 COPY --from=build /src/target/garment-classifier.jar app.jar
 COPY model-store model-store
 ENV JAVA_TOOL_OPTIONS="-Xmx1g -Dorg.bytedeco.javacpp.maxbytes=1G -Dorg.bytedeco.javacpp.maxphysicalbytes=3G"
-EXPOSE 8080
+# 8080: the API; 8081: actuator (probes, metrics).
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

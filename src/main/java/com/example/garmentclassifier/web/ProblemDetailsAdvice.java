@@ -10,6 +10,7 @@ import com.example.garmentclassifier.model.batching.InferenceOverloadedException
 import com.example.garmentclassifier.training.JobConflictException;
 import com.example.garmentclassifier.training.JobNotFoundException;
 import java.net.URI;
+import org.apache.catalina.connector.ClientAbortException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -172,6 +173,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
                 "The multipart/form-data body could not be read: check the boundary, the part headers and the"
                         + " number of parts"));
+    }
+
+    /** The client went away mid-request (e.g. a slow upload it gave up on): nobody to answer, nothing to alarm ops. */
+    @ExceptionHandler(ClientAbortException.class)
+    void clientGone(ClientAbortException e) {
+        log.debug("Client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -32,12 +32,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI baseUri;
+    /** Actuator's own port. */
+    private final URI managementUri;
     private final Thread killOnExit;
 
-    private ServiceProcess(Process process, Path log, URI baseUri) {
+    private ServiceProcess(Process process, Path log, URI baseUri, URI managementUri) {
         this.process = process;
         this.log = log;
         this.baseUri = baseUri;
+        this.managementUri = managementUri;
         this.killOnExit = new Thread(process::destroyForcibly, "stop-benchmarked-service");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -53,6 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(log.toAbsolutePath().getParent());
         int port = freeLoopbackPort();
+        int managementPort = freeLoopbackPort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(PRODUCTION_JVM_FLAGS);
@@ -60,11 +64,13 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toString());
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        command.add("--management.server.port=" + managementPort);
+        command.add("--management.server.address=127.0.0.1");
         command.addAll(appArgs);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(process, log,
-                URI.create("http://127.0.0.1:" + port));
+                URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + managementPort));
         try {
             service.awaitReady();
             return service;
@@ -94,7 +100,7 @@ public final class ServiceProcess implements AutoCloseable {
     private void awaitReady() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(managementUri.resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,10 @@ class AdminEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     private HttpTestClient anonymous;
     private HttpTestClient admin;
@@ -52,7 +57,7 @@ class AdminEndToEndTest {
     @Test
     void adminAndActuatorEndpointsNeedCredentialsButServingDoesNot() {
         for (Response r : List.of(anonymous.get("/admin/jobs"), anonymous.postJson("/admin/retrain", "{}"),
-                anonymous.get("/actuator/metrics"), anonymous.get("/actuator/prometheus"),
+                new HttpTestClient(managementPort).get("/actuator/metrics"), new HttpTestClient(managementPort).get("/actuator/prometheus"),
                 anonymous.withBasicAuth("admin", "wrong").get("/admin/jobs"))) {
             assertThat(r.status()).isEqualTo(401);
             assertThat(r.contentType()).startsWith("application/problem+json");
@@ -61,14 +66,14 @@ class AdminEndToEndTest {
         }
         assertThat(anonymous.withBasicAuth("ADMIN", PASSWORD).get("/admin/jobs").status())
                 .as("the user name is case-sensitive").isEqualTo(401);
-        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(anonymous.get("/actuator/info").status()).isEqualTo(200);
+        assertThat(new HttpTestClient(managementPort).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new HttpTestClient(managementPort).get("/actuator/info").status()).isEqualTo(200);
         assertThat(anonymous.get("/models").status()).isEqualTo(200);
         assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
         assertThat(anonymous.postBody("/classify", "image/png", TestImages.fixtureBytes("test-00000.png")).status())
                 .isEqualTo(200);
 
-        Response prometheus = admin.get("/actuator/prometheus");
+        Response prometheus = new HttpTestClient(managementPort).withBasicAuth("admin", PASSWORD).get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.body()).contains("classifier_model_accuracy").contains("classifier_training_jobs")
                 .contains("classifier_model_swaps");
@@ -99,7 +104,7 @@ class AdminEndToEndTest {
         Response rollback = admin.postJson("/admin/models/" + original + "/activate", "");
         assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
         assertThat(servingVersion()).isEqualTo(original);
-        assertThat(admin.get("/actuator/health").json().get("components").get("model").get("details")
+        assertThat(new HttpTestClient(managementPort).withBasicAuth("admin", PASSWORD).get("/actuator/health").json().get("components").get("model").get("details")
                 .get("version").asString()).isEqualTo(original);
 
         assertThat(admin.delete("/admin/models/" + original).status()).isEqualTo(409);

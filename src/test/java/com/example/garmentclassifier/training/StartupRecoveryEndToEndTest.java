@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,10 @@ class StartupRecoveryEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void crashedStore(DynamicPropertyRegistry registry) {
@@ -66,7 +71,7 @@ class StartupRecoveryEndToEndTest {
 
         assertThat(http.get("/models/current").json().get("version").asString()).isEqualTo(goodVersion);
         assertThat(http.get("/models").json().findValuesAsString("version")).containsExactly(goodVersion);
-        assertThat(http.withBasicAuth("admin", PASSWORD).get("/actuator/health").json().get("components").get("model")
+        assertThat(new HttpTestClient(managementPort).withBasicAuth("admin", PASSWORD).get("/actuator/health").json().get("components").get("model")
                 .get("status").asString())
                 .isEqualTo("UP");
 

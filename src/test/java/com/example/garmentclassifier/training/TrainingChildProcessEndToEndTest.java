@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +32,10 @@ class TrainingChildProcessEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     private HttpTestClient anonymous;
     private HttpTestClient admin;
@@ -65,7 +70,7 @@ class TrainingChildProcessEndToEndTest {
         HttpTestClient.Response classified = anonymous.postBody("/classify", "image/png",
                 TestImages.fixtureBytes("test-00000.png"));
         assertThat(classified.status()).isEqualTo(200);
-        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new HttpTestClient(managementPort).get("/actuator/health").status()).isEqualTo(200);
     }
 
     @Test

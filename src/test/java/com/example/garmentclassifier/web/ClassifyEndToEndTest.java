@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +38,10 @@ class ClassifyEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     private HttpTestClient http;
     private final List<Fixture> fixtures = TestImages.fixtures();
@@ -251,13 +256,13 @@ class ClassifyEndToEndTest {
 
     @Test
     void healthShowsTheModelAndInfoShowsVersionAndBuild() {
-        Response anonymous = http.get("/actuator/health");
+        Response anonymous = new HttpTestClient(managementPort).get("/actuator/health");
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().get("status").asString()).isEqualTo("UP");
         assertThat(anonymous.json().has("components")).as("public health shows the status only").isFalse();
         assertThat(anonymous.body()).doesNotContain("/");
 
-        Response health = http.withBasicAuth("admin", ADMIN_PASSWORD).get("/actuator/health");
+        Response health = new HttpTestClient(managementPort).withBasicAuth("admin", ADMIN_PASSWORD).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode model = health.json().get("components").get("model");
         assertThat(model.get("status").asString()).isEqualTo("UP");
@@ -266,7 +271,7 @@ class ClassifyEndToEndTest {
         assertThat(model.get("details").get("engine").asString()).isEqualTo("onnxruntime");
         assertThat(model.get("details").get("parity").asString()).startsWith("parity passed");
 
-        JsonNode info = http.get("/actuator/info").json();
+        JsonNode info = new HttpTestClient(managementPort).get("/actuator/info").json();
         assertThat(info.get("model").get("version").asString()).isEqualTo(model.get("details").get("version").asString());
         assertThat(info.get("build").get("artifact").asString()).isEqualTo("garment-classifier");
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +33,10 @@ class Dl4jEngineEndToEndTest {
     @LocalServerPort
     int port;
 
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
+
     private final List<Fixture> fixtures = TestImages.fixtures();
 
     @Test
@@ -47,7 +52,7 @@ class Dl4jEngineEndToEndTest {
             }
         }
         assertThat(correct).isGreaterThanOrEqualTo(37);
-        JsonNode health = http.withBasicAuth("admin", "dl4j-secret").get("/actuator/health").json().get("components").get("model").get("details");
+        JsonNode health = new HttpTestClient(managementPort).withBasicAuth("admin", "dl4j-secret").get("/actuator/health").json().get("components").get("model").get("details");
         assertThat(health.get("engine").asString()).isEqualTo("dl4j");
         assertThat(health.get("engineReason").asString()).contains("classifier.inference.engine=dl4j");
     }

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,6 +33,10 @@ class FuzzedUploadsEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void mutatedImagesAreClassifiedOrRefusedWithA4xxNeverA5xx() {
@@ -56,7 +61,7 @@ class FuzzedUploadsEndToEndTest {
         }
         System.out.println("Fuzzed uploads by status: " + byStatus);
         assertThat(byStatus.keySet()).as("the mutations reach both outcomes").contains(200, 400);
-        assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new HttpTestClient(managementPort).get("/actuator/health").status()).isEqualTo(200);
     }
 
     /** One to three random edits: flip bytes, truncate, or insert random bytes. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,10 @@ class NoModelEndToEndTest {
 
     @LocalServerPort
     int port;
+
+    /** Actuator listens on a port of its own. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void emptyStore(DynamicPropertyRegistry registry) {
@@ -36,10 +41,10 @@ class NoModelEndToEndTest {
     void healthIsDownAndClassifyAnswers503() {
         HttpTestClient http = new HttpTestClient(port);
 
-        Response health = http.get("/actuator/health");
+        Response health = new HttpTestClient(managementPort).get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
-        Response details = http.withBasicAuth("admin", "no-model-secret").get("/actuator/health");
+        Response details = new HttpTestClient(managementPort).withBasicAuth("admin", "no-model-secret").get("/actuator/health");
         assertThat(details.json().get("components").get("model").get("status").asString()).isEqualTo("DOWN");
 
         Response classify = http.postBody("/classify", "image/png", TestImages.fixtureBytes("test-00000.png"));
