@@ -2,6 +2,7 @@ package com.example.garmentclassifier.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  *                             available processor (more only adds contention on the cores)
  * @param inference which engine computes probabilities
  * @param batching how concurrent requests are coalesced into engine calls
+ * @param cors which other origins' web pages may call the API (none by default)
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
@@ -30,7 +32,16 @@ public record ClassifierProperties(
         @DefaultValue Admin admin,
         @DefaultValue Training training,
         @DefaultValue Inference inference,
-        @DefaultValue Batching batching) {
+        @DefaultValue Batching batching,
+        @DefaultValue Cors cors) {
+
+    /**
+     * Browsers on other origins (a catalogue tool's web page) may call the public API only from these.
+     *
+     * @param allowedOrigins exact origins, e.g. https://catalogue.example.com; empty (default) = none
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+    }
 
     /** Which runtime serves a model version. */
     public enum Engine {
@@ -106,6 +117,6 @@ public record ClassifierProperties(
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
-                new Batching(true, 32, Duration.ZERO, 512));
+                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()));
     }
 }

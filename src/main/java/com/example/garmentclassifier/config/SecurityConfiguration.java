@@ -19,6 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import java.util.List;
 
 /**
  * /admin/** and every actuator endpoint but health and info need HTTP Basic as the admin user;
@@ -33,9 +37,10 @@ public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemDetailAuthenticationHandler problems)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemDetailAuthenticationHandler problems,
+                                            ClassifierProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.configurationSource(corsConfiguration(properties.cors())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
@@ -45,6 +50,22 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Closed unless origins are configured; then only the public API, never /admin/**, for those origins. */
+    private static CorsConfigurationSource corsConfiguration(ClassifierProperties.Cors cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!cors.allowedOrigins().isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(cors.allowedOrigins());
+            api.setAllowedMethods(List.of("GET", "POST"));
+            api.setAllowedHeaders(List.of("Content-Type"));
+            api.setMaxAge(3600L);
+            for (String path : List.of("/classify", "/classes", "/models", "/models/**")) {
+                source.registerCorsConfiguration(path, api);
+            }
+        }
+        return source;
     }
 
     @Bean

@@ -45,9 +45,19 @@ public class ModelLoader {
 
     public LoadedModel load(String version) {
         Dl4jEngine dl4j = new Dl4jEngine(store.loadNetwork(version), ImageShape.GARMENT);
+        try {
+            return choose(version, dl4j);
+        } catch (RuntimeException e) {
+            // Whatever failed after the network was loaded, its native memory is freed now, not at some GC.
+            dl4j.close();
+            throw e;
+        }
+    }
+
+    private LoadedModel choose(String version, Dl4jEngine dl4j) {
         if (settings.engine() == Engine.DL4J) {
-            return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(), "configured: classifier.inference.engine=dl4j",
-                    null));
+            return serve(store.readMetadata(version), dl4j,
+                    new EngineSelection(dl4j.name(), "configured: classifier.inference.engine=dl4j", null));
         }
         OnnxRuntimeEngine onnx;
         try {
@@ -58,9 +68,16 @@ public class ModelLoader {
             return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
                     "ONNX Runtime unavailable for this version: " + e.getMessage(), null));
         }
-        ParityReport parity = ParityCheck.compare(dl4j, onnx, parityProbes);
-        // Read after the conversion, which may have added the ONNX file to the version's metadata.
-        ModelMetadata metadata = store.readMetadata(version);
+        ParityReport parity;
+        ModelMetadata metadata;
+        try {
+            parity = ParityCheck.compare(dl4j, onnx, parityProbes);
+            // Read after the conversion, which may have added the ONNX file to the version's metadata.
+            metadata = store.readMetadata(version);
+        } catch (RuntimeException e) {
+            onnx.close();
+            throw e;
+        }
         if (parity.passed() || settings.engine() == Engine.ONNXRUNTIME) {
             dl4j.close();
             String reason = parity.passed() ? "matches DL4J on the probe set"

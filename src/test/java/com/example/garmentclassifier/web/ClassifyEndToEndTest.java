@@ -222,6 +222,15 @@ class ClassifyEndToEndTest {
     }
 
     @Test
+    void corsIsClosedByDefault() {
+        Response preflight = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/classify"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void classesAndCurrentModelDescribeTheServingModel() {
         JsonNode classes = http.get("/classes").json();
         assertThat(classes.size()).isEqualTo(10);

@@ -1,0 +1,40 @@
+package com.example.garmentclassifier.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.web.HttpTestClient.Response;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** CORS is closed unless origins are configured; then only those, and only for the public API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "classifier.cors.allowed-origins=https://catalogue.example")
+class CorsEndToEndTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aConfiguredOriginMayCallThePublicApiAndNoOtherOriginMay() {
+        Response allowed = preflight("/classify", "https://catalogue.example");
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://catalogue.example");
+
+        Response stranger = preflight("/classify", "https://elsewhere.example");
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        Response admin = preflight("/admin/retrain", "https://catalogue.example");
+        assertThat(admin.headers().firstValue("Access-Control-Allow-Origin")).as("never the admin API").isEmpty();
+    }
+
+    private Response preflight(String path, String origin) {
+        return new HttpTestClient(port).send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST"));
+    }
+}
