@@ -81,8 +81,11 @@ public record ClassifierProperties(
      * The one admin user for /admin/** and non-public actuator endpoints.
      *
      * @param password empty = generate a random one at startup and log it once
+     * @param maxFailedLoginsPerMinute failed logins one client address may make per minute before its requests
+     *                                 with credentials are refused (429) until the minute has passed
      */
-    public record Admin(@DefaultValue("admin") String username, String password) {
+    public record Admin(@DefaultValue("admin") String username, String password,
+                        @DefaultValue("10") int maxFailedLoginsPerMinute) {
     }
 
     /** Where retraining jobs run. */
@@ -115,7 +118,7 @@ public record ClassifierProperties(
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
-                new Admin("admin", null), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
+                new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
                 new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()));
     }

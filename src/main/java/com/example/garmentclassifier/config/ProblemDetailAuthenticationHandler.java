@@ -41,6 +41,14 @@ public class ProblemDetailAuthenticationHandler implements AuthenticationEntryPo
         write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "The authenticated user may not use this endpoint");
     }
 
+    /** 429 for a client that failed to log in too often; it may try again after {@code retryAfterSeconds}. */
+    void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
+                "Too many failed logins from this address; try again in " + retryAfterSeconds + " s");
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                        String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
