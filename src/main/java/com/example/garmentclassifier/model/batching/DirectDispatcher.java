@@ -2,25 +2,23 @@ package com.example.garmentclassifier.model.batching;
 
 import com.example.garmentclassifier.model.LoadedModel;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 
 /** Batching switched off: each request's images run as their own engine call on the request's thread. */
 public class DirectDispatcher implements InferenceDispatcher {
 
-    private final MeterRegistry registry;
+    private final BatchMetrics metrics;
 
     public DirectDispatcher(MeterRegistry registry) {
-        this.registry = registry;
+        this.metrics = new BatchMetrics(registry);
     }
 
     @Override
     public CompletableFuture<float[][]> submit(LoadedModel model, float[][] images) {
-        Timer.Sample sample = Timer.start(registry);
+        long start = System.nanoTime();
         try {
             float[][] probabilities = model.predict(images);
-            sample.stop(BatchMetrics.engineTimer(registry, model.engine().engine()));
-            BatchMetrics.batchSize(registry).record(images.length);
+            metrics.engineCall(model.engine().engine(), System.nanoTime() - start, images.length);
             return CompletableFuture.completedFuture(probabilities);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

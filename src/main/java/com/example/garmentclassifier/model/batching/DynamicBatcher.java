@@ -4,7 +4,6 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.LoadedModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,8 +32,7 @@ public class DynamicBatcher implements InferenceDispatcher {
     private final int maxQueuedImages;
     private final LinkedBlockingQueue<InferenceJob> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedImages = new AtomicInteger();
-    private final MeterRegistry registry;
-    private final Timer queueWait;
+    private final BatchMetrics metrics;
     private final Thread worker;
     private volatile boolean accepting = true;
     /** A job taken off the queue that belongs to the next batch (worker thread only). */
@@ -44,8 +42,7 @@ public class DynamicBatcher implements InferenceDispatcher {
         this.maxBatchSize = Math.max(1, settings.maxBatchSize());
         this.maxDelayNanos = settings.maxDelay().toNanos();
         this.maxQueuedImages = Math.max(1, settings.maxQueuedImages());
-        this.registry = registry;
-        this.queueWait = BatchMetrics.queueWait(registry);
+        this.metrics = new BatchMetrics(registry);
         Gauge.builder("classifier.inference.queue.images", queuedImages, AtomicInteger::get)
                 .description("Images waiting for a batch").register(registry);
         this.worker = new Thread(this::work, "inference-batcher");
@@ -114,7 +111,7 @@ public class DynamicBatcher implements InferenceDispatcher {
                 carried = next;
                 return batch;
             } else {
-                batch.add(next, queueWait);
+                batch.add(next, metrics.queueWait());
                 if (next.remaining() > 0) {
                     carried = next;
                     return batch;
@@ -142,7 +139,7 @@ public class DynamicBatcher implements InferenceDispatcher {
             return;
         }
         release(batch.size());
-        Timer.Sample sample = Timer.start(registry);
+        long start = System.nanoTime();
         float[][] probabilities;
         try {
             probabilities = batch.model.predict(batch.images());
@@ -153,8 +150,7 @@ public class DynamicBatcher implements InferenceDispatcher {
                     : new IllegalStateException("the engine failed: " + e.getClass().getSimpleName()));
             return;
         }
-        sample.stop(BatchMetrics.engineTimer(registry, batch.model.engine().engine()));
-        BatchMetrics.batchSize(registry).record(batch.size());
+        metrics.engineCall(batch.model.engine().engine(), System.nanoTime() - start, batch.size());
         batch.deliver(probabilities);
     }
 
