@@ -4,6 +4,7 @@ import com.example.garmentclassifier.image.RejectedUploadException;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +30,11 @@ import org.springframework.web.multipart.MultipartFile;
 @ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files")
 @ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit")
 @ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image")
-@ApiResponse(responseCode = "503", description = "No model is loaded")
+@ApiResponse(responseCode = "401", description = "API keys are configured (classifier.clients.api-keys) and X-API-Key"
+        + " is missing or unknown")
+@ApiResponse(responseCode = "429", description = "This client's rate limit (classifier.clients.requests-per-minute)"
+        + " is used up; see Retry-After")
+@ApiResponse(responseCode = "503", description = "No model is loaded, or the service is at capacity; see Retry-After")
 public class ClassifyController {
 
     private static final String RAW_NAME = "body";
@@ -54,7 +59,8 @@ public class ClassifyController {
                     @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
-                    @Content(mediaType = "image/bmp", schema = @Schema(type = "string", format = "binary"))}))
+                    @Content(mediaType = "image/bmp", schema = @Schema(type = "string", format = "binary"))}),
+            security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "")})
     @PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ClassifyResponse classifyMultipart(

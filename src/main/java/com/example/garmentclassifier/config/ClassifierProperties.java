@@ -3,6 +3,7 @@ package com.example.garmentclassifier.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param inference which engine computes probabilities
  * @param batching how concurrent requests are coalesced into engine calls
  * @param cors which other origins' web pages may call the API (none by default)
+ * @param clients who may call /classify and how often (anyone, without limit, by default)
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
@@ -33,7 +35,24 @@ public record ClassifierProperties(
         @DefaultValue Training training,
         @DefaultValue Inference inference,
         @DefaultValue Batching batching,
-        @DefaultValue Cors cors) {
+        @DefaultValue Cors cors,
+        @DefaultValue Clients clients) {
+
+    /**
+     * Callers of /classify. Keys are keyed by client name (not the other way round) because a name is a plain
+     * identifier that any property source binds unchanged, while a key is a secret that may hold any character.
+     *
+     * @param apiKeys           client name to its API key, sent in the X-API-Key header; empty (default) = no key
+     *                          needed, every caller counts as the client "anonymous"
+     * @param requestsPerMinute /classify requests one client may make per minute (a client may spend the minute's
+     *                          allowance at once, then waits for it to refill); 0 (default) = no limit
+     */
+    public record Clients(@DefaultValue Map<String, String> apiKeys, @DefaultValue("0") int requestsPerMinute) {
+
+        public boolean keysRequired() {
+            return !apiKeys.isEmpty();
+        }
+    }
 
     /**
      * Browsers on other origins (a catalogue tool's web page) may call the public API only from these.
@@ -120,6 +139,6 @@ public record ClassifierProperties(
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
-                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()));
+                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0));
     }
 }

@@ -3,8 +3,6 @@ package com.example.garmentclassifier.config;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -12,7 +10,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problem details. These happen in the security filter chain, before
@@ -21,10 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ProblemDetailAuthenticationHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    public ProblemDetailAuthenticationHandler(JsonMapper json) {
-        this.json = json;
+    public ProblemDetailAuthenticationHandler(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -51,14 +48,6 @@ public class ProblemDetailAuthenticationHandler implements AuthenticationEntryPo
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                        String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, status, title, detail);
     }
 }

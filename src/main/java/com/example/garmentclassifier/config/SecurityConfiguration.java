@@ -62,7 +62,7 @@ public class SecurityConfiguration {
             CorsConfiguration api = new CorsConfiguration();
             api.setAllowedOrigins(cors.allowedOrigins());
             api.setAllowedMethods(List.of("GET", "POST"));
-            api.setAllowedHeaders(List.of("Content-Type"));
+            api.setAllowedHeaders(List.of("Content-Type", "X-API-Key"));
             api.setMaxAge(3600L);
             for (String path : List.of("/classify", "/classes", "/models", "/models/**")) {
                 source.registerCorsConfiguration(path, api);

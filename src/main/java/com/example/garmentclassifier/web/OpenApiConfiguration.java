@@ -43,7 +43,11 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .components(new Components().addSecuritySchemes("basicAuth", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("basic")
-                        .description("The admin user (classifier.admin.username / classifier.admin.password)")))
+                        .description("The admin user (classifier.admin.username / classifier.admin.password)"))
+                        .addSecuritySchemes("apiKey", new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
+                                .description("A client's key, needed for /classify only when the service is configured"
+                                        + " with classifier.clients.api-keys")))
                 .info(new Info()
                 .title("garment-classifier")
                 .version("v1")

@@ -31,21 +31,28 @@ public class HttpTestClient {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final String base;
-    private final String authorization;
+    private final String headerName;
+    private final String headerValue;
 
     public HttpTestClient(int port) {
-        this(port, null);
+        this(port, null, null);
     }
 
-    private HttpTestClient(int port, String authorization) {
+    private HttpTestClient(int port, String headerName, String headerValue) {
         this.base = "http://localhost:" + port;
-        this.authorization = authorization;
+        this.headerName = headerName;
+        this.headerValue = headerValue;
     }
 
     /** The same client sending HTTP Basic credentials on every request. */
     public HttpTestClient withBasicAuth(String user, String password) {
         String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new HttpTestClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), "Basic " + token);
+        return withHeader("Authorization", "Basic " + token);
+    }
+
+    /** The same client sending this header on every request (e.g. an API key). */
+    public HttpTestClient withHeader(String name, String value) {
+        return new HttpTestClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), name, value);
     }
 
     public Response postJson(String path, String body) {
@@ -85,8 +92,8 @@ public class HttpTestClient {
     }
 
     public Response send(HttpRequest.Builder request) {
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        if (headerName != null) {
+            request.header(headerName, headerValue);
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
