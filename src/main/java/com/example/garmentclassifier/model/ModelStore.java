@@ -5,10 +5,13 @@ import static com.example.garmentclassifier.model.DurableFiles.fsync;
 import static com.example.garmentclassifier.model.DurableFiles.move;
 import static com.example.garmentclassifier.model.DurableFiles.sha256;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -54,13 +57,20 @@ public class ModelStore {
 
     private final Path root;
     private final JsonMapper json;
+    private final StoreOutput output;
     private final ActivationHistory history;
     /** Size and modification time of model files whose checksum passed, so listing does not rehash them. */
     private final Map<Path, String> verified = new ConcurrentHashMap<>();
 
     public ModelStore(Path root, JsonMapper json) {
+        this(root, json, StoreOutput.DISK);
+    }
+
+    /** @param output where a new version's files are written (tests substitute a failing disk) */
+    public ModelStore(Path root, JsonMapper json, StoreOutput output) {
         this.root = root.toAbsolutePath().normalize();
         this.json = json;
+        this.output = output;
         this.history = new ActivationHistory(this.root);
     }
 
@@ -68,34 +78,58 @@ public class ModelStore {
         return root;
     }
 
-    /** Writes the network and its metadata as a new version; returns the metadata as stored. */
+    /**
+     * Writes the network and its metadata as a new version; returns the metadata as stored.
+     *
+     * @throws ModelStoreWriteException when a file cannot be written; no part of the version remains
+     */
     public synchronized ModelMetadata save(MultiLayerNetwork network, ModelMetadata draft) {
         Path versions = root.resolve("versions");
         Path temp = versions.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(temp);
             Path modelFile = temp.resolve(MODEL_FILE);
-            ModelSerializer.writeModel(network, modelFile.toFile(), false);
-            fsync(modelFile);
+            write(modelFile, out -> ModelSerializer.writeModel(network, out, false));
             String version = uniqueVersion(versions, VERSION_FORMAT.format(draft.createdAt()));
             ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile));
             byte[] onnx = OnnxArtifacts.exportOrNull(network);
             if (onnx != null) {
                 Path onnxFile = temp.resolve(ONNX_FILE);
-                Files.write(onnxFile, onnx);
-                fsync(onnxFile);
+                write(onnxFile, out -> out.write(onnx));
                 metadata = metadata.withOnnx(new ModelMetadata.Artifact(ONNX_FILE, sha256(onnxFile)));
             }
-            Path metadataFile = temp.resolve(METADATA_FILE);
-            json.writerWithDefaultPrettyPrinter().writeValue(metadataFile.toFile(), metadata);
-            fsync(metadataFile);
+            byte[] metadataJson = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
+            write(temp.resolve(METADATA_FILE), out -> out.write(metadataJson));
             move(temp, versions.resolve(version));
             log.info("Stored model version {} (test accuracy {})", version, metadata.testAccuracy());
             return metadata;
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new UncheckedIOException("Cannot write model version to " + versions, e);
+            log.error("Cannot write a model version under {}", versions, e);
+            throw new ModelStoreWriteException("The model could not be written to the store (" + reason(e)
+                    + "); nothing was stored", e);
         }
+    }
+
+    private interface FileContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes a file of a new version through {@link StoreOutput} and fsyncs it before the version is renamed in. */
+    private void write(Path file, FileContent content) throws IOException {
+        try (OutputStream out = output.open(file)) {
+            content.writeTo(out);
+        }
+        fsync(file);
+    }
+
+    /** The cause without the file's path: the reason may reach an API response. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null && !e.getMessage().contains(File.separator) ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 
     /** Makes {@code version} the one loaded at startup, by atomically replacing the pointer file. */

@@ -4,6 +4,7 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.ModelStoreWriteException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,9 @@ public class TrainingPipeline {
         TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
         try {
             return store(trained, params, warmStartVersion, started, evaluator.evaluate(trained.network(), test));
+        } catch (ModelStoreWriteException e) {
+            throw new TrainingFailedException("Training finished but was not saved: " + e.getMessage()
+                    + "; the serving model is unchanged");
         } finally {
             // The stored file is what serves; free the training copy's native memory now, not at some GC.
             trained.network().close();

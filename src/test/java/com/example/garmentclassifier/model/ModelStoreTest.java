@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +63,27 @@ class ModelStoreTest {
         assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
         assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
         assertThat(new OnnxArtifacts(store).file(saved.version())).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0} fails after {1} bytes")
+    @CsvSource({"model.zip, 0", "model.zip, 65536", "model.onnx, 4096", "metadata.json, 10"})
+    void aDiskThatFillsUpWhileSavingLeavesNoVersionAndTheActiveOneUnchanged(String file, long bytes)
+            throws IOException {
+        ModelMetadata active = store().save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
+        store().setActive(active.version());
+        ModelStore full = new ModelStore(root, JsonMapper.builder().build(), new FailingDisk(file, bytes));
+
+        assertThatThrownBy(() -> full.save(network, draft(Instant.parse("2026-01-03T00:00:00Z"))))
+                .isInstanceOf(ModelStoreWriteException.class)
+                .hasMessageContaining("No space left on device")
+                .hasMessageNotContaining(root.toString());
+
+        assertThat(full.list()).extracting(ModelMetadata::version).containsExactly(active.version());
+        assertThat(full.activeVersion()).contains(active.version());
+        try (var leftovers = Files.list(root.resolve("versions"))) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).as("no partial version or temporary directory")
+                    .containsExactly(active.version());
+        }
     }
 
     @Test

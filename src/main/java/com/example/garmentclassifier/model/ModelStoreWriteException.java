@@ -1,0 +1,9 @@
+package com.example.garmentclassifier.model;
+
+/** A new version could not be written (disk full, I/O error); nothing of it is left in the store. */
+public class ModelStoreWriteException extends RuntimeException {
+
+    public ModelStoreWriteException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
