@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A private copy of the committed model store, so tests that write versions or jobs never touch it. */
 public final class ModelStoreCopy {
@@ -28,6 +29,29 @@ public final class ModelStoreCopy {
                 }
             }
             Files.copy(committed.resolve("active-version"), copy.resolve("active-version"));
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of the committed store whose active version carries the ONNX form of the other committed
+     * version (checksum updated, so it is taken as the version's own): it converts and loads, but
+     * does not match the version's DL4J network.
+     */
+    public static Path withMismatchedOnnx() {
+        Path copy = ofCommitted();
+        try {
+            Path committed = Path.of("model-store");
+            String active = Files.readString(committed.resolve("active-version")).trim();
+            String other;
+            try (Stream<Path> versions = Files.list(committed.resolve("versions"))) {
+                other = versions.map(p -> p.getFileName().toString()).filter(v -> !v.equals(active)).sorted()
+                        .findFirst().orElseThrow();
+            }
+            byte[] foreign = Files.readAllBytes(committed.resolve("versions").resolve(other).resolve(ModelStore.ONNX_FILE));
+            new OnnxArtifacts(new ModelStore(copy, JsonMapper.builder().build())).attach(active, foreign);
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

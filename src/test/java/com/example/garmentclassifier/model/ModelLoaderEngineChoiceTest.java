@@ -1,0 +1,85 @@
+package com.example.garmentclassifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.config.ClassifierProperties.Engine;
+import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.LocalResponseNormalization;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A version ONNX Runtime cannot serve faithfully still serves, on DL4J, and says why. */
+class ModelLoaderEngineChoiceTest {
+
+    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aNetworkTheExporterCannotConvertServesOnDl4j() {
+        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
+        ModelMetadata saved = store.save(networkWithLocalResponseNormalisation(), ModelStoreTest.draft(Instant.now()));
+        assertThat(saved.onnx()).as("stored without an ONNX form").isNull();
+
+        LoadedModel model = new ModelLoader(store, AUTO).load(saved.version());
+        try {
+            assertThat(model.engine().engine()).isEqualTo("dl4j");
+            assertThat(model.engine().reason()).contains("cannot be converted to ONNX")
+                    .contains("LocalResponseNormalization");
+            float[] probabilities = model.predict(new float[][] {new float[28 * 28]})[0];
+            assertThat(probabilities).hasSize(10);
+        } finally {
+            model.discard();
+        }
+    }
+
+    @Test
+    void anOnnxFormThatDoesNotMatchDl4jServesOnDl4jUnlessOnnxRuntimeIsForced() throws Exception {
+        Path copy = ModelStoreCopy.withMismatchedOnnx();
+        ModelStore store = new ModelStore(copy, JsonMapper.builder().build());
+        String version = Files.readString(copy.resolve("active-version")).trim();
+
+        LoadedModel model = new ModelLoader(store, AUTO).load(version);
+        try {
+            assertThat(model.engine().engine()).isEqualTo("dl4j");
+            assertThat(model.engine().reason()).contains("does not match DL4J");
+            assertThat(model.engine().parity().passed()).isFalse();
+        } finally {
+            model.discard();
+        }
+
+        LoadedModel forced = new ModelLoader(store, new Inference(Engine.ONNXRUNTIME, 1, false)).load(version);
+        try {
+            assertThat(forced.engine().engine()).isEqualTo("onnxruntime");
+            assertThat(forced.engine().reason()).contains("although it does not match DL4J");
+        } finally {
+            forced.discard();
+        }
+    }
+
+    private static MultiLayerNetwork networkWithLocalResponseNormalisation() {
+        MultiLayerNetwork network = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(3).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
+                        .dataFormat(CNN2DFormat.NHWC).activation(Activation.RELU).build())
+                .layer(new LocalResponseNormalization.Builder().dataFormat(CNN2DFormat.NHWC).build())
+                .layer(new OutputLayer.Builder(LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(28, 28, 1, CNN2DFormat.NHWC))
+                .build());
+        network.init();
+        return network;
+    }
+}
