@@ -2,6 +2,8 @@ package com.example.garmentclassifier.benchmark;
 
 import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,5 +82,39 @@ public final class BenchmarkBodies {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A phone-camera-sized JPEG just under the default pixel limit (6000x6000 = 36M of 40M): a
+     * navy garment shape on white. Cheap in bytes, expensive to decode: the near-limit case for memory.
+     */
+    public static BenchmarkBody nearPixelLimitJpeg() {
+        BufferedImage image = new BufferedImage(6000, 6000, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 6000, 6000);
+        g.setColor(new Color(31, 42, 79));
+        g.fillRoundRect(1500, 900, 3000, 4400, 400, 400);
+        g.fillRect(700, 900, 4600, 1300);
+        g.dispose();
+        return new BenchmarkBody("jpeg-36mp", "6000x6000 JPEG (36 M pixels, limit 40 M), raw body", "image/jpeg",
+                TestImages.encode(image, "jpeg"), 1);
+    }
+
+    /** A PNG of noise just under the default byte limit (about 9.7 of 10 MB): the near-limit case for upload size. */
+    public static BenchmarkBody nearByteLimitPng() {
+        BufferedImage image = new BufferedImage(1800, 1800, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        byte[] png = TestImages.encode(image, "png");
+        if (png.length > 10 * 1024 * 1024) {
+            throw new IllegalStateException("near-limit PNG is over the limit: " + png.length + " bytes");
+        }
+        return new BenchmarkBody("png-9.7mb", "1800x1800 noise PNG (" + png.length / 1024 + " KB, limit 10 MB), raw body",
+                "image/png", png, 1);
     }
 }

@@ -84,6 +84,11 @@ public final class ServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
+    /** Actuator's own port, on loopback. */
+    public URI managementUri() {
+        return managementUri;
+    }
+
     public long pid() {
         return process.pid();
     }
