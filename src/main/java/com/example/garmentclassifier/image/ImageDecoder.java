@@ -19,6 +19,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * of every n-th row (n the same integer factor the preprocessor would box-average by). The reader
  * then never allocates or colour-converts the full-size image; the returned image is therefore
  * not the upload's size.
+ *
+ * <p>A JPEG comes back upright: turned as its EXIF orientation says ({@link ExifOrientation}).
  */
 public class ImageDecoder {
 
@@ -52,7 +54,8 @@ public class ImageDecoder {
             // Not ImageIO.createImageInputStream: with ImageIO's default cache setting it buffers the bytes,
             // already in memory, through a temporary file on every upload.
             try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-                return read(reader, input, file, format);
+                BufferedImage image = read(reader, input, file, format);
+                return format == ImageFormat.JPEG ? ExifOrientation.apply(image, ExifOrientation.of(data)) : image;
             } catch (IOException | RuntimeException e) {
                 if (e instanceof RejectedUploadException rejected) {
                     throw rejected;

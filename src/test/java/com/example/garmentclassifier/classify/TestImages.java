@@ -185,4 +185,26 @@ public final class TestImages {
         }
         return cov / Math.sqrt(va * vb);
     }
+
+    /** The JPEG with an EXIF block (APP1, big-endian TIFF, one IFD entry) giving {@code orientation} (1-8). */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(26)
+                .put(new byte[] {'M', 'M', 0, 42}).putInt(8)          // header, first IFD at offset 8
+                .putShort((short) 1)                                 // one entry
+                .putShort((short) 274).putShort((short) 3).putInt(1) // Orientation, SHORT, count 1
+                .putShort((short) orientation).putShort((short) 0)   // value, padded to 4 bytes
+                .putInt(0);                                          // no next IFD
+        byte[] identifier = {'E', 'x', 'i', 'f', 0, 0};
+        int length = 2 + identifier.length + tiff.capacity();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);                                       // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(identifier);
+        out.writeBytes(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
 }

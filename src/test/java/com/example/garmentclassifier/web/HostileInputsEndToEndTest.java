@@ -76,6 +76,28 @@ class HostileInputsEndToEndTest {
     }
 
     @Test
+    void aPhoneJpegStoredOnItsSideIsTurnedUprightByItsExifOrientation() {
+        BufferedImage upright = TestImages.photo(fixture("test-00002.png"), 10, new Color(60, 70, 90), Color.WHITE,
+                300, 400, 10, 60, false);
+        int w = upright.getWidth();
+        BufferedImage sideways = new BufferedImage(upright.getHeight(), w, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < sideways.getHeight(); y++) {
+            for (int x = 0; x < sideways.getWidth(); x++) {
+                // Orientation 6, as phones write it: stored row 0 is the picture's right-hand edge.
+                sideways.setRGB(x, y, upright.getRGB(w - 1 - y, x));
+            }
+        }
+        byte[] phoneJpeg = TestImages.withExifOrientation(TestImages.encode(sideways, "jpeg"), 6);
+
+        Response asTaken = http.postBody("/classify", "image/jpeg", phoneJpeg);
+        assertClassified(asTaken);
+        String label = asTaken.json().get("results").get(0).get("label").asString();
+        assertThat(label).isEqualTo("Trouser")
+                .isEqualTo(http.postBody("/classify", "image/jpeg", TestImages.encode(upright, "jpeg"))
+                        .json().get("results").get(0).get("label").asString());
+    }
+
+    @Test
     void oneBitImagesAreClassified() {
         BufferedImage binary = new BufferedImage(280, 280, BufferedImage.TYPE_BYTE_BINARY);
         Graphics2D g = binary.createGraphics();
