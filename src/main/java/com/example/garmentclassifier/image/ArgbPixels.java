@@ -11,12 +11,18 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
- * Reads whole rows of an image as non-premultiplied sRGB ARGB ints, exactly the values
+ * Reads whole rows of an image as non-premultiplied sRGB ARGB ints, the values
  * {@link BufferedImage#getRGB(int, int, int, int, int[], int, int)} returns, but without its
  * per-pixel trip through the colour model (about ten times slower on the byte-interleaved images
- * JPEG, PNG and BMP decode to). Such images are read straight from their data buffer; palette and
- * grey images go through a table of their colour model's own answers, built once per image;
- * any other layout falls back to {@code getRGB}.
+ * JPEG, PNG and BMP decode to). Such images are read straight from their data buffer; palette
+ * images go through a table of their colour model's own answers, built once per image; any other
+ * layout falls back to {@code getRGB}.
+ *
+ * <p>Grey is the exception: ImageIO gives grey PNGs and JPEGs a linear grey colour space, so
+ * {@code getRGB} brightens them (sample 128 becomes 188), while the files mean, and every viewer
+ * shows, the samples as sRGB grey levels. Grey samples are therefore taken as they are, v to
+ * (v, v, v), with their alpha if they have one (see the README's "No train/serve skew" for what
+ * that did to accuracy).
  */
 final class ArgbPixels {
 
@@ -58,10 +64,36 @@ final class ArgbPixels {
             for (int i = 0; i < width * rows; i++) {
                 out[i] = table[out[i]];
             }
+        } else if (isGrey(image.getColorModel()) && !image.getColorModel().isAlphaPremultiplied()) {
+            grey(y, rows, out);
         } else {
             image.getRGB(0, y, width, rows, out, 0, width);
         }
         return out;
+    }
+
+    /** Grey of any depth, with or without alpha (16-bit PNGs, grey with alpha): samples scaled to 8 bits. */
+    private void grey(int y, int rows, int[] out) {
+        Raster raster = image.getRaster();
+        ColorModel model = image.getColorModel();
+        int width = image.getWidth();
+        int greyShift = model.getComponentSize(0) - 8;
+        raster.getSamples(0, y, width, rows, 0, out);
+        int[] alpha = model.hasAlpha() ? raster.getSamples(0, y, width, rows, 1, (int[]) null) : null;
+        int alphaShift = model.hasAlpha() ? model.getComponentSize(1) - 8 : 0;
+        for (int i = 0; i < width * rows; i++) {
+            int v = scale(out[i], greyShift);
+            int a = alpha == null ? 0xFF : scale(alpha[i], alphaShift);
+            out[i] = a << 24 | v << 16 | v << 8 | v;
+        }
+    }
+
+    private static int scale(int sample, int shift) {
+        return shift >= 0 ? sample >>> shift : sample << -shift;
+    }
+
+    private static boolean isGrey(ColorModel model) {
+        return model instanceof ComponentColorModel && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
     }
 
     /** Straight from the byte array: one table look-up a pixel, or the R, G, B[, A] samples packed into an int. */
@@ -115,12 +147,11 @@ final class ArgbPixels {
             }
             return table;
         }
-        if (model instanceof ComponentColorModel && model.getColorSpace().getType() == ColorSpace.TYPE_GRAY
-                && model.getNumComponents() == 1 && model.getTransferType() == DataBuffer.TYPE_BYTE
+        if (isGrey(model) && model.getNumComponents() == 1 && model.getTransferType() == DataBuffer.TYPE_BYTE
                 && model.getComponentSize(0) == 8) {
             int[] table = new int[256];
             for (int v = 0; v < 256; v++) {
-                table[v] = model.getRGB(new byte[] {(byte) v});
+                table[v] = 0xFF000000 | v << 16 | v << 8 | v;
             }
             return table;
         }

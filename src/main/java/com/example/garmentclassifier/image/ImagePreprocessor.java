@@ -15,6 +15,7 @@ public class ImagePreprocessor {
     /** Uploads larger than this (longest side) are box-averaged down first: detail beyond it changes nothing at 28 px. */
     static final int WORKING_SIDE = 1024;
     static final float SHARPEN_AMOUNT = 0.5f;
+    private static final int BLACK = 0x000000;
 
     private final ForegroundDetector detector;
 
@@ -31,10 +32,23 @@ public class ImagePreprocessor {
                 ? ArgbPixels.of(image).rows(0, height, new int[width * height])
                 : boxDownsample(image, factor, width, height);
         Foreground foreground = detector.detect(width, height, argb);
+        if (inDataSetForm(foreground)) {
+            // Already what the network was trained on: trimming, rescaling and sharpening it again only moves it
+            // away from that (see the README's "No train/serve skew"). The background is black by the data set's
+            // definition; the border's median is not, when a garment fills most of the frame.
+            Foreground wholeFrame = new Foreground(width, height, argb, foreground.mask(), BLACK,
+                    false, new Foreground.Box(0, 0, width, height), foreground.separated());
+            return new PreparedImage(stretchContrast(intensities(wholeFrame)), foreground);
+        }
         float[] crop = intensities(foreground);
         Foreground.Box box = foreground.box();
         float[] input = stretchContrast(centre(sharpen(resizeLongestSide(crop, box.width(), box.height()))));
         return new PreparedImage(input, foreground);
+    }
+
+    /** A 28x28 image of a light garment on a dark background: the data set's own form, taken as it is. */
+    static boolean inDataSetForm(Foreground foreground) {
+        return foreground.width() == SIDE && foreground.height() == SIDE && !foreground.lightBackground();
     }
 
     /** The whole factor that brings an image's longest side to at most {@code maxSide} (1 if it already is). */

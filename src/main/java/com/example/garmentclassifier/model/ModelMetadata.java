@@ -8,6 +8,9 @@ import java.util.Map;
  * Everything recorded about one model version, stored as {@code metadata.json} beside the model file.
  *
  * @param modelSha256 SHA-256 of {@code modelFile}, checked before the model is loaded
+ * @param test          the test set as tensors, as the network was trained (the data set's bytes scaled to [0, 1])
+ * @param testAsUploads the test set as /classify sees it (each image PNG-encoded, decoded and preprocessed like an
+ *                      upload): what catalogue teams get; null for versions evaluated before this was measured
  * @param onnx the same network as an ONNX model (the fast serving engine's format); null until converted
  */
 public record ModelMetadata(
@@ -20,6 +23,7 @@ public record ModelMetadata(
         String modelSha256,
         Training training,
         EvaluationReport test,
+        EvaluationReport testAsUploads,
         Artifact onnx) {
 
     /** A further file of the version, with the SHA-256 checked before it is used. */
@@ -35,18 +39,23 @@ public record ModelMetadata(
         return test == null ? 0 : test.accuracy();
     }
 
+    public ModelMetadata withTestAsUploads(EvaluationReport report) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, report, onnx);
+    }
+
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
-                onnx);
+                testAsUploads, onnx);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, onnx);
+                training, test, testAsUploads, onnx);
     }
 
     public ModelMetadata withOnnx(Artifact artifact) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, artifact);
+                training, test, testAsUploads, artifact);
     }
 }

@@ -262,6 +262,15 @@ public class ModelStore {
     }
 
     /** Replaces a version's metadata atomically (adding an artifact to an existing version). */
+    /** Records a version's test accuracy as uploads, measured after it was stored (see ModelMetadata#testAsUploads). */
+    public void recordTestAsUploads(String version, EvaluationReport report) {
+        try {
+            replaceMetadata(readMetadata(version).withTestAsUploads(report));
+        } catch (IOException e) {
+            throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
+        }
+    }
+
     synchronized void replaceMetadata(ModelMetadata metadata) throws IOException {
         Path file = requireVersionDirectory(metadata.version()).resolve(METADATA_FILE);
         DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);

@@ -1,10 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.model.onnx.OnnxExporter;
-import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -25,19 +21,14 @@ class EpochEvaluator {
     /** @return {train-sample accuracy, validation accuracy} (0 for an empty set) */
     double[] accuracies(MultiLayerNetwork network, GarmentImages trainSample, GarmentImages validation) {
         if (onOnnxRuntime) {
-            try (OnnxRuntimeEngine engine = new OnnxRuntimeEngine(new OnnxExporter().export(network, ImageShape.GARMENT),
-                    ImageShape.GARMENT, Runtime.getRuntime().availableProcessors())) {
-                MirrorAveragedEngine served = new MirrorAveragedEngine(engine, ImageShape.GARMENT);
-                return new double[] {accuracy(served, trainSample), accuracy(served, validation)};
-            } catch (UnsupportedNetworkException e) {
-                // A warm-started network of another shape: evaluate it on DL4J.
-            }
+            return evaluator.withServedEngine(network, served ->
+                    new double[] {accuracy(served, trainSample), accuracy(served, validation)});
         }
         return new double[] {evaluator.accuracy(network, trainSample),
                 validation.size() == 0 ? 0 : evaluator.accuracy(network, validation)};
     }
 
-    private double accuracy(MirrorAveragedEngine engine, GarmentImages images) {
+    private double accuracy(InferenceEngine engine, GarmentImages images) {
         return images.size() == 0 ? 0 : evaluator.evaluate(engine, images).accuracy();
     }
 }

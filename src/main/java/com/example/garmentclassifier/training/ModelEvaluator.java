@@ -5,15 +5,37 @@ import com.example.garmentclassifier.model.engine.Dl4jEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** Measures a model on a labelled image set, asking it exactly as serving does (mirror-averaged). */
 public class ModelEvaluator {
 
     private static final int BATCH = 500;
+
+    /**
+     * Runs {@code use} with the network as serving asks it, mirror-averaged, on ONNX Runtime when the
+     * network converts (it matches DL4J within 1e-6 and evaluates 10,000 images in seconds instead of
+     * minutes), else on DL4J. The network stays open (it is the caller's).
+     */
+    public <T> T withServedEngine(MultiLayerNetwork network, Function<InferenceEngine, T> use) {
+        byte[] onnx;
+        try {
+            onnx = new OnnxExporter().export(network, ImageShape.GARMENT);
+        } catch (UnsupportedNetworkException e) {
+            return use.apply(new MirrorAveragedEngine(new Dl4jEngine(network, ImageShape.GARMENT), ImageShape.GARMENT));
+        }
+        try (OnnxRuntimeEngine engine = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT,
+                Runtime.getRuntime().availableProcessors())) {
+            return use.apply(new MirrorAveragedEngine(engine, ImageShape.GARMENT));
+        }
+    }
 
     /** The network as serving asks it; the network stays open (it is the caller's). */
     public EvaluationReport evaluate(MultiLayerNetwork network, GarmentImages images) {
@@ -23,11 +45,28 @@ public class ModelEvaluator {
 
     /** @param engine asked as given: wrap it in {@link MirrorAveragedEngine} to score what is served */
     public EvaluationReport evaluate(InferenceEngine engine, GarmentImages images) {
+        return evaluate(engine, images, ModelEvaluator::tensors);
+    }
+
+    /**
+     * The images as uploads: PNG-encoded, decoded and preprocessed as /classify does ({@link UploadPath}).
+     *
+     * @param engine asked as given: wrap it in {@link MirrorAveragedEngine} to score what is served
+     */
+    public EvaluationReport evaluateAsUploads(InferenceEngine engine, GarmentImages images) {
+        return evaluate(engine, images, new UploadPath()::inputs);
+    }
+
+    private interface Inputs {
+        float[][] of(GarmentImages images, int from, int to);
+    }
+
+    private EvaluationReport evaluate(InferenceEngine engine, GarmentImages images, Inputs inputs) {
         int classes = BatchAssembler.CLASSES;
         int[][] confusion = new int[classes][classes];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
-            float[][] probabilities = engine.predict(inputs(images.pixels(), from, to));
+            float[][] probabilities = engine.predict(inputs.of(images, from, to));
             for (int i = from; i < to; i++) {
                 confusion[images.labels()[i]][Probabilities.mostLikely(probabilities[i - from])]++;
             }
@@ -35,7 +74,9 @@ public class ModelEvaluator {
         return report(confusion);
     }
 
-    private static float[][] inputs(byte[][] pixels, int from, int to) {
+    /** The data set's bytes scaled to [0, 1]: what training feeds the network. */
+    private static float[][] tensors(GarmentImages images, int from, int to) {
+        byte[][] pixels = images.pixels();
         float[][] inputs = new float[to - from][];
         for (int i = from; i < to; i++) {
             float[] image = new float[pixels[i].length];
@@ -46,7 +87,6 @@ public class ModelEvaluator {
         }
         return inputs;
     }
-
 
     /** Accuracy alone, for the per-epoch checks during training. */
     public double accuracy(MultiLayerNetwork network, GarmentImages images) {

@@ -43,7 +43,9 @@ public class TrainingPipeline {
         Instant started = Instant.now();
         TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
         try {
-            return store(trained, params, warmStartVersion, started, evaluator.evaluate(trained.network(), test));
+            EvaluationReport[] reports = evaluator.withServedEngine(trained.network(), served -> new EvaluationReport[] {
+                    evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test)});
+            return store(trained, params, warmStartVersion, started, reports[0], reports[1]);
         } catch (ModelStoreWriteException e) {
             throw new TrainingFailedException("Training finished but was not saved: " + e.getMessage()
                     + "; the serving model is unchanged");
@@ -54,13 +56,13 @@ public class TrainingPipeline {
     }
 
     private ModelMetadata store(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
-                                Instant started, EvaluationReport report) {
+                                Instant started, EvaluationReport tensors, EvaluationReport uploads) {
         ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.summaryOf(trained.network()),
                 trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                report, null);
+                tensors, uploads, null);
         return store.save(trained.network(), draft);
     }
 

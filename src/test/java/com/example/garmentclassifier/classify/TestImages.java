@@ -48,7 +48,8 @@ public final class TestImages {
         byte[] pixels = new byte[28 * 28];
         for (int y = 0; y < 28; y++) {
             for (int x = 0; x < 28; x++) {
-                pixels[y * 28 + x] = (byte) (image.getRGB(x, y) & 0xFF);
+                // The samples, as the data set has them: getRGB would brighten them (it takes grey as linear).
+                pixels[y * 28 + x] = (byte) image.getRaster().getSample(x, y, 0);
             }
         }
         return pixels;

@@ -24,6 +24,25 @@ class ImagePreprocessorTest {
     }
 
     @Test
+    void aDataSetImageUploadedAsPngReachesTheModelUnchanged() {
+        ImageDecoder decoder = new ImageDecoder(40_000_000);
+        for (TestImages.Fixture f : fixtures) {
+            float[] input = preprocessor.prepare(decoder.decode(f.file(), TestImages.fixtureBytes(f.file())))
+                    .modelInput();
+            float[] tensor = TestImages.normalised(f.pixels());
+            float max = 0;
+            for (float v : tensor) {
+                max = Math.max(max, v);
+            }
+            for (int i = 0; i < tensor.length; i++) {
+                // Only the contrast stretch applies, and the data set's images already reach (nearly) white.
+                assertThat(input[i]).as("%s pixel %d", f.file(), i).isCloseTo(tensor[i] / max,
+                        org.assertj.core.data.Offset.offset(1e-6f));
+            }
+        }
+    }
+
+    @Test
     void darkGarmentPhotographedOffCentreOnWhiteBecomesLightOnBlackAndCentred() {
         for (TestImages.Fixture f : fixtures) {
             BufferedImage photo = TestImages.photo(f.pixels(), 9, new Color(20, 30, 60), Color.WHITE,

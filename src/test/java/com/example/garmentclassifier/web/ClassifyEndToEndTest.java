@@ -103,11 +103,15 @@ class ClassifyEndToEndTest {
         for (Variant variant : variants) {
             List<String> labels = labels(classify(fixtures,
                     f -> Part.file(f.file() + "." + variant.format(), TestImages.encode(variant.render().apply(f), variant.format()))));
-            // Colour, background, transparency, size, position and format change nothing at all...
-            if (first == null) {
-                first = labels;
-            } else {
-                assertSameLabels(variant.description() + " vs the first variant", first, labels);
+            // Colour, background, size, position and format change nothing at all... The cut-out is the exception:
+            // it renders a garment's faint parts as nearly transparent pixels (alpha = intensity), and under half
+            // opacity is background, so its garment box may differ; it is held to the rule below only.
+            if (!variant.description().contains("cut-out")) {
+                if (first == null) {
+                    first = labels;
+                } else {
+                    assertSameLabels(variant.description() + " vs the first variant", first, labels);
+                }
             }
             // ...and the photo agrees with the 28x28 original except on a few borderline images (at least 37 of 40
             // with the committed models; on some of those the photo is right and the original wrong).
