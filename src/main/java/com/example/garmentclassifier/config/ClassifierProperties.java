@@ -116,7 +116,7 @@ public record ClassifierProperties(
     }
 
     /**
-     * @param promotionTolerance  with promote=if-better, a new model is activated when its test accuracy is at least
+     * @param promotionTolerance  with promote=if-better, a new model is activated when its validation accuracy is at least
      *                            the active model's minus this (0 = must be at least as good)
      * @param process             child (default) or in-process
      * @param childHeap           the training child's -Xmx

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Whether a trained model replaces the serving one. */
 public enum PromotionPolicy {
-    /** Only if its test accuracy is at least the serving model's (minus the configured tolerance). */
+    /** Only if its validation accuracy is at least the serving model's (minus the configured tolerance). */
     IF_BETTER("if-better"),
     /** Always, whatever its accuracy. */
     ALWAYS("always");

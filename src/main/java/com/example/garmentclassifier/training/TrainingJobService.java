@@ -51,6 +51,7 @@ public class TrainingJobService {
     private final ModelActivationService activation;
     private final TrainingJobRepository repository;
     private final double promotionTolerance;
+    private final ValidationGate gate;
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final AtomicReference<Double> lastDurationSeconds = new AtomicReference<>(Double.NaN);
     private final ExecutorService executor;
@@ -65,6 +66,7 @@ public class TrainingJobService {
         this.activation = activation;
         this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
         this.promotionTolerance = properties.training().promotionTolerance();
+        this.gate = new ValidationGate(store, new IdxReader(), properties.datasetDir());
         // One worker, one queued job at most: submit() refuses a second job before it reaches the queue.
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), runnable -> {
             Thread thread = new Thread(runnable, "training-job");
@@ -181,10 +183,8 @@ public class TrainingJobService {
     }
 
     private PromotionDecision decide(PromotionPolicy policy, ModelMetadata candidate) {
-        Optional<LoadedModel> serving = holder.current();
-        return PromotionDecision.decide(policy, candidate.testAccuracy(),
-                serving.map(LoadedModel::version).orElse(null),
-                serving.map(m -> m.metadata().testAccuracy()).orElse(null), promotionTolerance);
+        String serving = holder.current().map(LoadedModel::version).orElse(null);
+        return gate.decide(policy, candidate.version(), serving, promotionTolerance);
     }
 
     private TrainingProgress progress(TrainingJob job) {

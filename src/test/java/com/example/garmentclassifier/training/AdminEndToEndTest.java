@@ -125,6 +125,7 @@ class AdminEndToEndTest {
         assertThat(promotion.get("promoted").asBoolean()).isFalse();
         assertThat(promotion.get("activeVersion").asString()).isEqualTo(original);
         assertThat(promotion.get("candidateAccuracy").asDouble()).isLessThan(promotion.get("activeAccuracy").asDouble());
+        assertThat(promotion.get("measuredOn").asString()).as("never the test set").startsWith("validation as uploads");
         assertThat(servingVersion()).isEqualTo(original);
         assertThat(anonymous.get("/models").json().findValuesAsString("version")).contains(job.get("modelVersion").asString());
     }
