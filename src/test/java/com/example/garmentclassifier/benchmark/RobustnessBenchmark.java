@@ -1,0 +1,47 @@
+package com.example.garmentclassifier.benchmark;
+
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.robustness.RobustnessReport;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The robustness report on the full test split for the active version (or the one named):
+ * accuracy as uploads after each transform of real uploads, as served. Needs the data set; a few minutes:
+ * <pre>
+ * ./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *   -Dexec.args="-Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -cp %classpath \
+ *   com.example.garmentclassifier.benchmark.RobustnessBenchmark [version]"
+ * </pre>
+ * Writes {@code target/benchmark/robustness.md}; {@code -Drobustness.limit=N} uses the first N test images.
+ */
+public final class RobustnessBenchmark {
+
+    private RobustnessBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
+                JsonMapper.builder().build());
+        String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
+        GarmentImages test = new IdxReader().read(Path.of(System.getProperty("dataset.dir",
+                "/usr/share/datasets/fashion-mnist")), FashionMnistSplit.TEST)
+                .first(Integer.getInteger("robustness.limit", Integer.MAX_VALUE));
+        MultiLayerNetwork network = store.loadNetwork(version);
+        String table = new ModelEvaluator().withServedEngine(network,
+                served -> RobustnessReport.markdown(RobustnessReport.measure(served, test)));
+        String md = "# Robustness of " + version + " on the " + test.size() + " test images, as uploads\n\n"
+                + MachineInfo.current() + "\n\n" + table;
+        Path out = Path.of("target", "benchmark", "robustness.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md);
+        System.out.println(md);
+        System.exit(0);
+    }
+}

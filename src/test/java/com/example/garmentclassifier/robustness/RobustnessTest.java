@@ -1,0 +1,54 @@
+package com.example.garmentclassifier.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.robustness.RobustnessReport.Row;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The robustness report of the committed model on the mini data set's 300 test images, through
+ * the upload path: every transform of real uploads keeps at least 90 % of the clean accuracy,
+ * except the two the README lists as not reached yet (rotation, outlines), which are held to
+ * what they score now so they cannot get worse unnoticed.
+ */
+class RobustnessTest {
+
+    private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.ROTATED, UploadTransform.OUTLINE);
+
+    @Test
+    void theCommittedModelKeepsItsAccuracyUnderWhatRealUploadsDo() {
+        GarmentImages test = new IdxReader().read(Path.of("src/test/resources/fashion-mnist-mini"),
+                FashionMnistSplit.TEST);
+        ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
+        MultiLayerNetwork network = store.loadNetwork(store.activeVersion().orElseThrow());
+        List<Row> rows;
+        try {
+            rows = new ModelEvaluator().withServedEngine(network, served -> RobustnessReport.measure(served, test));
+        } finally {
+            network.close();
+        }
+        System.out.println("Robustness on " + test.size() + " test images:\n" + RobustnessReport.markdown(rows));
+
+        assertThat(rows.get(0).transform()).isEqualTo(UploadTransform.CLEAN);
+        assertThat(rows.get(0).accuracy()).as("clean").isGreaterThan(0.85);
+        for (Row row : rows) {
+            if (NOT_REACHED.contains(row.transform())) {
+                double floor = row.transform() == UploadTransform.ROTATED ? 0.85 : 0.65;
+                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(floor);
+            } else {
+                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.90);
+            }
+        }
+    }
+}
