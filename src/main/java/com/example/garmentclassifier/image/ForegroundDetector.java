@@ -12,8 +12,14 @@ public class ForegroundDetector {
      * threshold Fashion-MNIST's conversion trimmed with; JPEG noise on a plain background stays below it.
      */
     static final double COLOUR_THRESHOLD = 22;
-    /** The same test without a square root a pixel: for whole d2, sqrt(d2) > t exactly when d2 > floor(t * t). */
-    private static final int SQUARED_THRESHOLD = (int) (COLOUR_THRESHOLD * COLOUR_THRESHOLD);
+    /**
+     * How far beyond the border's own spread of colours a pixel must be to count as garment: a backdrop that
+     * is not one flat colour (a studio sweep's gradient, wood grain) varies inside the image about as much as
+     * along its border. On a plain backdrop the fixed threshold above applies.
+     */
+    static final double BACKDROP_MARGIN = 2.0;
+    /** The threshold never rises above this, so a pale garment on a busy backdrop is still found. */
+    static final double MAX_THRESHOLD = 80;
     /** Alpha below which a pixel is transparent background. */
     static final int ALPHA_THRESHOLD = 128;
     /** A row or column belongs to the garment's box only if this share of it is garment (ignores specks). */
@@ -27,6 +33,10 @@ public class ForegroundDetector {
         boolean cutOut = border.mostlyTransparent();
         int background = border.medianColour();
         boolean light = luminance(background) >= 128;
+        double threshold = cutOut ? COLOUR_THRESHOLD
+                : Math.min(MAX_THRESHOLD, Math.max(COLOUR_THRESHOLD, BACKDROP_MARGIN * border.spread(background)));
+        // The same test without a square root a pixel: for whole d2, sqrt(d2) > t exactly when d2 > floor(t * t).
+        int squaredThreshold = (int) (threshold * threshold);
         boolean[] mask = new boolean[argb.length];
         int[] rowCounts = new int[height];
         int[] colCounts = new int[width];
@@ -35,7 +45,7 @@ public class ForegroundDetector {
             int rowStart = y * width;
             for (int x = 0; x < width; x++) {
                 int p = argb[rowStart + x];
-                if ((p >>> 24) >= ALPHA_THRESHOLD && (cutOut || squaredDistance(p, background) > SQUARED_THRESHOLD)) {
+                if ((p >>> 24) >= ALPHA_THRESHOLD && (cutOut || squaredDistance(p, background) > squaredThreshold)) {
                     mask[rowStart + x] = true;
                     rowCounts[y]++;
                     colCounts[x]++;
@@ -95,6 +105,22 @@ public class ForegroundDetector {
                 b[opaque] = argb & 0xFF;
                 opaque++;
             }
+        }
+
+        /**
+         * How far the border's opaque pixels lie from {@code background}: the distance 95 % of them stay
+         * within (a garment touching the edge may make up the rest without raising it).
+         */
+        double spread(int background) {
+            if (opaque == 0) {
+                return 0;
+            }
+            int[] distances = new int[opaque];
+            for (int i = 0; i < opaque; i++) {
+                distances[i] = squaredDistance(r[i] << 16 | g[i] << 8 | b[i], background);
+            }
+            java.util.Arrays.sort(distances);
+            return Math.sqrt(distances[(int) Math.min(opaque - 1, Math.floor(0.95 * opaque))]);
         }
 
         int medianColour() {
