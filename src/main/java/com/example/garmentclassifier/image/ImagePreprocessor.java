@@ -40,7 +40,11 @@ public class ImagePreprocessor {
                     false, new Foreground.Box(0, 0, width, height), foreground.separated());
             return new PreparedImage(stretchContrast(intensities(wholeFrame)), foreground);
         }
-        float[] crop = intensities(foreground);
+        int[] filledOutline = OutlineFill.filled(foreground);
+        // The model input reads the filled-in silhouette; the attributes keep reading the drawing as uploaded.
+        float[] crop = intensities(filledOutline == null ? foreground : new Foreground(width, height, filledOutline,
+                foreground.mask(), foreground.background(), foreground.lightBackground(), foreground.box(),
+                foreground.separated()));
         Foreground.Box box = foreground.box();
         float[] input = stretchContrast(centre(sharpen(resizeLongestSide(crop, box.width(), box.height()))));
         return new PreparedImage(input, foreground);

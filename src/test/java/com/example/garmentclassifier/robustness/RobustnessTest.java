@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The robustness report of the committed model on the mini data set's 300 test images, through
  * the upload path: every transform of real uploads keeps at least 90 % of the clean accuracy,
- * except the two the README lists as not reached yet (rotation, outlines), which are held to
- * what they score now so they cannot get worse unnoticed.
+ * except rotation, which the README lists as not reached yet (89.96 % of clean on the full test
+ * split), held to what it scores now so it cannot get worse unnoticed.
  */
 class RobustnessTest {
 
-    private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.ROTATED, UploadTransform.OUTLINE);
+    private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.ROTATED);
 
     @Test
     void theCommittedModelKeepsItsAccuracyUnderWhatRealUploadsDo() {
@@ -44,8 +44,7 @@ class RobustnessTest {
         assertThat(rows.get(0).accuracy()).as("clean").isGreaterThan(0.85);
         for (Row row : rows) {
             if (NOT_REACHED.contains(row.transform())) {
-                double floor = row.transform() == UploadTransform.ROTATED ? 0.85 : 0.65;
-                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(floor);
+                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.85);
             } else {
                 assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.90);
             }

@@ -52,7 +52,7 @@ public enum UploadTransform {
     public byte[] upload(byte[] pixels, int index) {
         BufferedImage image = switch (this) {
             case SILHOUETTE -> render(threshold(pixels, 0.15), 1.0);
-            case OUTLINE -> render(outline(threshold(pixels, 0.15)), 1.0);
+            case OUTLINE -> outline(render(threshold(pixels, 0.15), 1.0), 2);
             case SMALLER -> render(pixels, 0.6);
             default -> render(pixels, 1.0);
         };
@@ -107,22 +107,35 @@ public enum UploadTransform {
         return mask;
     }
 
-    /** Mask pixels with a non-mask 4-neighbour: a one-pixel line at 28 px, four at the rendered size. */
-    private static boolean[] outline(boolean[] mask) {
-        boolean[] edge = new boolean[mask.length];
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                if (mask[y * 28 + x] && (!at(mask, x - 1, y) || !at(mask, x + 1, y) || !at(mask, x, y - 1)
-                        || !at(mask, x, y + 1))) {
-                    edge[y * 28 + x] = true;
+    /** Only the garment's edge: its pixels within {@code width} px of the background, on white. */
+    private static BufferedImage outline(BufferedImage silhouette, int width) {
+        int w = silhouette.getWidth();
+        int h = silhouette.getHeight();
+        boolean[] garment = new boolean[w * h];
+        for (int i = 0; i < garment.length; i++) {
+            garment[i] = (silhouette.getRGB(i % w, i / w) & 0xFF) < 172;
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, garment[y * w + x] && nearBackground(garment, w, h, x, y, width)
+                        ? GARMENT.getRGB() : Color.WHITE.getRGB());
+            }
+        }
+        return out;
+    }
+
+    private static boolean nearBackground(boolean[] garment, int w, int h, int x, int y, int width) {
+        for (int dy = -width; dy <= width; dy++) {
+            for (int dx = -width; dx <= width; dx++) {
+                int nx = x + dx;
+                int ny = y + dy;
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h || !garment[ny * w + nx]) {
+                    return true;
                 }
             }
         }
-        return edge;
-    }
-
-    private static boolean at(boolean[] mask, int x, int y) {
-        return x >= 0 && y >= 0 && x < 28 && y < 28 && mask[y * 28 + x];
+        return false;
     }
 
     private static double sample(double[] v, double fx, double fy) {
