@@ -6,7 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns images into network input: [n, 28, 28, 1] floats in [0, 1] and one-hot labels,
- * optionally mirrored left-right and (half of them) shifted by up to one pixel.
+ * optionally mirrored left-right, (half of them) shifted by up to one pixel and, for the robust
+ * recipe, (half of them) turned and scaled.
  */
 public final class BatchAssembler {
 
@@ -15,8 +16,17 @@ public final class BatchAssembler {
     private BatchAssembler() {
     }
 
+    static final double MAX_ROTATION_DEGREES = 15;
+    static final double MAX_SCALE_CHANGE = 0.1;
+
     /** A training minibatch of the images at {@code order[from..to)}, augmented when {@code random} is set. */
     public static DataSet trainingBatch(GarmentImages images, int[] order, int from, int to, Random random) {
+        return trainingBatch(images, order, from, to, random, false);
+    }
+
+    /** @param turn also turn and scale half the images (needs {@code random}) */
+    public static DataSet trainingBatch(GarmentImages images, int[] order, int from, int to, Random random,
+                                        boolean turn) {
         int n = to - from;
         int side = GarmentImages.SIDE;
         float[] data = new float[n * GarmentImages.PIXELS];
@@ -45,9 +55,44 @@ public final class BatchAssembler {
                     data[offset + y * side + x] = (image[sy * side + sourceX] & 0xFF) / 255f;
                 }
             }
+            if (turn && random.nextBoolean()) {
+                turnAndScale(data, offset, random.nextDouble(-MAX_ROTATION_DEGREES, MAX_ROTATION_DEGREES),
+                        1 + random.nextDouble(-MAX_SCALE_CHANGE, MAX_SCALE_CHANGE));
+            }
             labels[i * CLASSES + images.labels()[index]] = 1f;
         }
         return new DataSet(Nd4j.create(data, new long[] {n, side, side, 1}, 'c'),
                 Nd4j.create(labels, new long[] {n, CLASSES}, 'c'));
+    }
+
+    /** Turns and scales one image in place about its centre (bilinear; outside the image is background). */
+    static void turnAndScale(float[] data, int offset, double degrees, double scale) {
+        int side = GarmentImages.SIDE;
+        float[] source = java.util.Arrays.copyOfRange(data, offset, offset + GarmentImages.PIXELS);
+        double cos = Math.cos(Math.toRadians(degrees)) / scale;
+        double sin = Math.sin(Math.toRadians(degrees)) / scale;
+        double centre = (side - 1) / 2.0;
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                // The source point that lands on (x, y): the inverse turn and scale.
+                double sx = cos * (x - centre) + sin * (y - centre) + centre;
+                double sy = -sin * (x - centre) + cos * (y - centre) + centre;
+                data[offset + y * side + x] = bilinear(source, sx, sy);
+            }
+        }
+    }
+
+    private static float bilinear(float[] image, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double tx = x - x0;
+        double ty = y - y0;
+        return (float) ((1 - ty) * ((1 - tx) * at(image, x0, y0) + tx * at(image, x0 + 1, y0))
+                + ty * ((1 - tx) * at(image, x0, y0 + 1) + tx * at(image, x0 + 1, y0 + 1)));
+    }
+
+    private static float at(float[] image, int x, int y) {
+        int side = GarmentImages.SIDE;
+        return x < 0 || y < 0 || x >= side || y >= side ? 0f : image[y * side + x];
     }
 }

@@ -20,7 +20,7 @@ record LearningRateSchedule(TrainingParameters params, int batchesPerEpoch) {
 
     /** Whether the rate changes within an epoch. */
     boolean perIteration() {
-        return params.recipe() == GarmentNetwork.Recipe.FAST;
+        return params.recipe().fast();
     }
 
     /** @param epoch 1-based; @param batch 0-based within the epoch */

@@ -35,7 +35,7 @@ public class ModelTrainer {
         MultiLayerNetwork network = startFrom != null ? startFrom
                 : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
         LearningRateSchedule schedule = LearningRateSchedule.of(params, batchesPerEpoch(train.size(), params));
-        EpochEvaluator epochEvaluator = new EpochEvaluator(evaluator, params.recipe() == GarmentNetwork.Recipe.FAST);
+        EpochEvaluator epochEvaluator = new EpochEvaluator(evaluator, params.recipe().fast());
         Random random = new Random(params.seed());
         int[] order = identity(train.size());
         int batches = batchesPerEpoch(train.size(), params);
@@ -62,7 +62,8 @@ public class ModelTrainer {
                 if (b > 0 && schedule.perIteration()) {
                     network.setLearningRate(schedule.at(epoch, b));
                 }
-                network.fit(BatchAssembler.trainingBatch(train, order, from, to, params.augment() ? random : null));
+                network.fit(BatchAssembler.trainingBatch(train, order, from, to, params.augment() ? random : null,
+                        params.augment() && params.recipe() == GarmentNetwork.Recipe.ROBUST));
                 lossSum += network.score();
                 progress.batchDone(epoch, b + 1, batches);
             }

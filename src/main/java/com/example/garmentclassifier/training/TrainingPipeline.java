@@ -72,7 +72,7 @@ public class TrainingPipeline {
         map.put("batchSize", params.batchSize());
         map.put("learningRate", params.learningRate());
         map.put("recipe", params.recipe().name().toLowerCase(java.util.Locale.ROOT));
-        map.put("learningRateSchedule", params.recipe() == GarmentNetwork.Recipe.FAST
+        map.put("learningRateSchedule", params.recipe().fast()
                 ? "one-cycle per iteration: linear warm-up over the first 15 %, cosine to 1 %" : "cosine per epoch to 5%");
         if (params.stopAtValidation() > 0) {
             map.put("stopAtValidation", params.stopAtValidation());
@@ -80,7 +80,10 @@ public class TrainingPipeline {
         map.put("optimizer", "Adam");
         map.put("trainLimit", params.trainLimit());
         map.put("validationSize", params.validationSize());
-        map.put("augmentation", params.augment() ? "mirror left-right (p=0.5), shift +-1 px (p=0.5)" : "none");
+        map.put("augmentation", !params.augment() ? "none"
+                : params.recipe() == GarmentNetwork.Recipe.ROBUST
+                ? "mirror left-right (p=0.5), shift +-1 px (p=0.5), rotate +-15 degrees and scale 0.9-1.1 (p=0.5)"
+                : "mirror left-right (p=0.5), shift +-1 px (p=0.5)");
         return map;
     }
 
