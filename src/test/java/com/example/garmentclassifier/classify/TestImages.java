@@ -97,6 +97,17 @@ public final class TestImages {
     }
 
     private static double bilinear(byte[] pixels, double fx, double fy) {
+        return bilinear28((x, y) -> (pixels[y * 28 + x] & 0xFF) / 255.0, fx, fy);
+    }
+
+    /** A value of a 28x28 image at whole pixel coordinates. */
+    @FunctionalInterface
+    public interface Image28 {
+        double at(int x, int y);
+    }
+
+    /** Bilinear sample of a 28x28 image at (fx, fy) in pixel coordinates, clamped to its edges. */
+    public static double bilinear28(Image28 image, double fx, double fy) {
         fx = Math.max(0, Math.min(27, fx));
         fy = Math.max(0, Math.min(27, fy));
         int x0 = (int) fx;
@@ -105,13 +116,9 @@ public final class TestImages {
         int y1 = Math.min(27, y0 + 1);
         double tx = fx - x0;
         double ty = fy - y0;
-        double top = (1 - tx) * v(pixels, x0, y0) + tx * v(pixels, x1, y0);
-        double bottom = (1 - tx) * v(pixels, x0, y1) + tx * v(pixels, x1, y1);
+        double top = (1 - tx) * image.at(x0, y0) + tx * image.at(x1, y0);
+        double bottom = (1 - tx) * image.at(x0, y1) + tx * image.at(x1, y1);
         return (1 - ty) * top + ty * bottom;
-    }
-
-    private static double v(byte[] pixels, int x, int y) {
-        return (pixels[y * 28 + x] & 0xFF) / 255.0;
     }
 
     private static int mix(Color from, Color to, double t) {

@@ -142,18 +142,6 @@ class DrawnStylesTest {
 
     /** A mask pixel within {@code width} pixels of a non-mask pixel. */
     private static boolean edge(boolean[] mask, int x, int y, int width) {
-        if (!mask[y * W + x]) {
-            return false;
-        }
-        for (int dy = -width; dy <= width; dy++) {
-            for (int dx = -width; dx <= width; dx++) {
-                int nx = x + dx;
-                int ny = y + dy;
-                if (nx < 0 || ny < 0 || nx >= W || ny >= H || !mask[ny * W + nx]) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return mask[y * W + x] && UploadTransform.nearBackground(mask, W, H, x, y, width);
     }
 }

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.robustness;
 
+import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -75,7 +76,8 @@ public enum UploadTransform {
             for (int x = 0; x < CANVAS; x++) {
                 double v = 0;
                 if (x >= offset && x < offset + side && y >= offset && y < offset + side) {
-                    v = sample(intensity, (x - offset + 0.5) * 28.0 / side - 0.5, (y - offset + 0.5) * 28.0 / side - 0.5);
+                    v = TestImages.bilinear28((px, py) -> intensity[py * 28 + px], (x - offset + 0.5) * 28.0 / side - 0.5,
+                            (y - offset + 0.5) * 28.0 / side - 0.5);
                 }
                 image.setRGB(x, y, mix(Color.WHITE, GARMENT, v));
             }
@@ -125,7 +127,8 @@ public enum UploadTransform {
         return out;
     }
 
-    private static boolean nearBackground(boolean[] garment, int w, int h, int x, int y, int width) {
+    /** Whether a pixel has background (or the image's edge) within {@code width} pixels. */
+    static boolean nearBackground(boolean[] garment, int w, int h, int x, int y, int width) {
         for (int dy = -width; dy <= width; dy++) {
             for (int dx = -width; dx <= width; dx++) {
                 int nx = x + dx;
@@ -136,19 +139,6 @@ public enum UploadTransform {
             }
         }
         return false;
-    }
-
-    private static double sample(double[] v, double fx, double fy) {
-        fx = Math.max(0, Math.min(27, fx));
-        fy = Math.max(0, Math.min(27, fy));
-        int x0 = (int) fx;
-        int y0 = (int) fy;
-        int x1 = Math.min(27, x0 + 1);
-        int y1 = Math.min(27, y0 + 1);
-        double tx = fx - x0;
-        double ty = fy - y0;
-        return (1 - ty) * ((1 - tx) * v[y0 * 28 + x0] + tx * v[y0 * 28 + x1])
-                + ty * ((1 - tx) * v[y1 * 28 + x0] + tx * v[y1 * 28 + x1]);
     }
 
     private static int mix(Color from, Color to, double t) {
