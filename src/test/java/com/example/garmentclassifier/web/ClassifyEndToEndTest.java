@@ -246,6 +246,10 @@ class ClassifyEndToEndTest {
         assertThat(model.get("modelSha256").asString()).hasSize(64);
         assertThat(model.get("test").get("confusionMatrix").size()).isEqualTo(10);
         assertThat(model.get("test").get("perClass").size()).isEqualTo(10);
+        assertThat(model.get("testAsUploads").get("accuracy").asDouble()).as("measured as /classify sees images")
+                .isCloseTo(model.get("test").get("accuracy").asDouble(), org.assertj.core.data.Offset.offset(0.003));
+        JsonNode listed = http.get("/models").json();
+        assertThat(listed.findValues("testAccuracyAsUploads")).isNotEmpty();
         JsonNode serving = model.get("serving");
         assertThat(serving.get("engine").asString()).isEqualTo("onnxruntime");
         assertThat(serving.get("parity").get("probes").asInt()).isGreaterThanOrEqualTo(300);
