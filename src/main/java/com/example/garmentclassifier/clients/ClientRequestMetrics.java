@@ -15,17 +15,24 @@ class ClientRequestMetrics {
     enum Outcome { ACCEPTED, RATE_LIMITED, UNAUTHENTICATED }
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Per client, its counter for each outcome (by ordinal), registered on first use; no allocation after that. */
+    private final Map<String, Counter[]> counters = new ConcurrentHashMap<>();
 
     ClientRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void count(String client, Outcome outcome) {
-        String outcomeTag = outcome.name().toLowerCase(java.util.Locale.ROOT);
-        counters.computeIfAbsent(client + '\u0000' + outcomeTag, key -> Counter.builder("classifier.client.requests")
-                .description("/classify requests by client and outcome")
-                .tag("client", client).tag("outcome", outcomeTag)
-                .register(registry)).increment();
+        Counter[] byOutcome = counters.computeIfAbsent(client, name -> new Counter[Outcome.values().length]);
+        Counter counter = byOutcome[outcome.ordinal()];
+        if (counter == null) {
+            // Two threads may both get here; the registry hands both the same counter.
+            counter = Counter.builder("classifier.client.requests")
+                    .description("/classify requests by client and outcome")
+                    .tag("client", client).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+            byOutcome[outcome.ordinal()] = counter;
+        }
+        counter.increment();
     }
 }

@@ -28,26 +28,21 @@ public class ProblemDetailAuthenticationHandler implements AuthenticationEntryPo
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"garment-classifier\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "This endpoint needs HTTP Basic credentials of the admin user");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "The authenticated user may not use this endpoint");
+        problems.write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "The authenticated user may not use this endpoint");
     }
 
     /** 429 for a client that failed to log in too often; it may try again after {@code retryAfterSeconds}. */
     void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
+        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
                 "Too many failed logins from this address; try again in " + retryAfterSeconds + " s");
-    }
-
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-                       String detail) throws IOException {
-        problems.write(request, response, status, title, detail);
     }
 }
