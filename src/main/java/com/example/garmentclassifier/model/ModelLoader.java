@@ -3,6 +3,7 @@ package com.example.garmentclassifier.model;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
@@ -16,8 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,24 +45,32 @@ public class ModelLoader {
     }
 
     public LoadedModel load(String version) {
-        Dl4jEngine dl4j = new Dl4jEngine(store.loadNetwork(version), ImageShape.GARMENT);
+        StoredNetworks networks = store.loadNetworks(version);
+        InferenceEngine dl4j = dl4jEngine(networks);
         try {
-            return choose(version, dl4j);
+            return choose(version, networks, dl4j);
         } catch (RuntimeException e) {
-            // Whatever failed after the network was loaded, its native memory is freed now, not at some GC.
+            // Whatever failed after the networks were loaded, their native memory is freed now, not at some GC.
             dl4j.close();
             throw e;
         }
     }
 
-    private LoadedModel choose(String version, Dl4jEngine dl4j) {
+    /** DL4J running the version's network, or each member of an ensemble, averaged. */
+    private static InferenceEngine dl4jEngine(StoredNetworks networks) {
+        List<Dl4jEngine> members = networks.members().stream()
+                .map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
+        return members.size() == 1 ? members.get(0) : new EnsembleEngine(members);
+    }
+
+    private LoadedModel choose(String version, StoredNetworks networks, InferenceEngine dl4j) {
         if (settings.engine() == Engine.DL4J) {
             return serve(store.readMetadata(version), dl4j,
                     new EngineSelection(dl4j.name(), "configured: classifier.inference.engine=dl4j", null));
         }
         OnnxRuntimeEngine onnx;
         try {
-            onnx = new OnnxRuntimeEngine(onnxModel(version, dl4j.network()), ImageShape.GARMENT,
+            onnx = new OnnxRuntimeEngine(onnxModel(version, networks), ImageShape.GARMENT,
                     settings.threadsOrProcessors(), settings.spinWait());
         } catch (RuntimeException e) {
             log.warn("Version {} serves on DL4J: no ONNX Runtime engine ({})", version, e.getMessage());
@@ -104,16 +113,13 @@ public class ModelLoader {
         if (stored.isPresent()) {
             return stored.get();
         }
-        MultiLayerNetwork network = store.loadNetwork(version);
-        try {
-            return convertAndStore(version, network);
-        } finally {
-            network.close();
+        try (StoredNetworks networks = store.loadNetworks(version)) {
+            return convertAndStore(version, networks);
         }
     }
 
-    private byte[] onnxModel(String version, MultiLayerNetwork network) {
-        return storedOnnx(version).orElseGet(() -> convertAndStore(version, network));
+    private byte[] onnxModel(String version, StoredNetworks networks) {
+        return storedOnnx(version).orElseGet(() -> convertAndStore(version, networks));
     }
 
     private Optional<byte[]> storedOnnx(String version) {
@@ -129,10 +135,10 @@ public class ModelLoader {
     }
 
     /** Converts the network and stores the result for next time (if the store is writable). */
-    private byte[] convertAndStore(String version, MultiLayerNetwork network) {
+    private byte[] convertAndStore(String version, StoredNetworks networks) {
         byte[] converted;
         try {
-            converted = new OnnxExporter().export(network, ImageShape.GARMENT);
+            converted = new OnnxExporter().export(networks.members(), ImageShape.GARMENT);
         } catch (UnsupportedNetworkException e) {
             throw new InvalidModelException("version " + version + " cannot be converted to ONNX: " + e.getMessage(), e);
         }

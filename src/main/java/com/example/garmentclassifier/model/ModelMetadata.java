@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
  * @param testAsUploads the test set as /classify sees it (each image PNG-encoded, decoded and preprocessed like an
  *                      upload): what catalogue teams get; null for versions evaluated before this was measured
  * @param onnx the same network as an ONNX model (the fast serving engine's format); null until converted
+ * @param ensembleMembers for an ensemble, the further networks (DL4J model files) whose class probabilities are
+ *                        averaged with {@code modelFile}'s; null or empty for a single network
  */
 public record ModelMetadata(
         String version,
@@ -24,7 +27,8 @@ public record ModelMetadata(
         Training training,
         EvaluationReport test,
         EvaluationReport testAsUploads,
-        Artifact onnx) {
+        Artifact onnx,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Artifact> ensembleMembers) {
 
     /** A further file of the version, with the SHA-256 checked before it is used. */
     public record Artifact(String file, String sha256) {
@@ -41,21 +45,36 @@ public record ModelMetadata(
 
     public ModelMetadata withTestAsUploads(EvaluationReport report) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, report, onnx);
+                training, test, report, onnx, ensembleMembers);
     }
 
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
-                testAsUploads, onnx);
+                testAsUploads, onnx, ensembleMembers);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx);
+                training, test, testAsUploads, onnx, ensembleMembers);
     }
 
     public ModelMetadata withOnnx(Artifact artifact) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, artifact);
+                training, test, testAsUploads, artifact, ensembleMembers);
+    }
+
+    public ModelMetadata withEnsembleMembers(List<Artifact> members) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members));
+    }
+
+    /** Every DL4J model file of the version: {@code modelFile} first, then any further ensemble members. */
+    public List<Artifact> networkFiles() {
+        List<Artifact> files = new java.util.ArrayList<>();
+        files.add(new Artifact(modelFile, modelSha256));
+        if (ensembleMembers != null) {
+            files.addAll(ensembleMembers);
+        }
+        return files;
     }
 }

@@ -83,16 +83,35 @@ public class ModelStore {
      *
      * @throws ModelStoreWriteException when a file cannot be written; no part of the version remains
      */
-    public synchronized ModelMetadata save(MultiLayerNetwork network, ModelMetadata draft) {
+    public ModelMetadata save(MultiLayerNetwork network, ModelMetadata draft) {
+        return save(List.of(network), draft);
+    }
+
+    /**
+     * Writes an ensemble (or, with one member, a single network) and its metadata as a new version:
+     * the first member as {@value #MODEL_FILE}, the others as {@code model-2.zip}, {@code model-3.zip}, ...
+     * and one ONNX graph averaging them all.
+     *
+     * @throws ModelStoreWriteException when a file cannot be written; no part of the version remains
+     */
+    public synchronized ModelMetadata save(List<MultiLayerNetwork> members, ModelMetadata draft) {
         Path versions = root.resolve("versions");
         Path temp = versions.resolve(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(temp);
             Path modelFile = temp.resolve(MODEL_FILE);
-            write(modelFile, out -> ModelSerializer.writeModel(network, out, false));
+            write(modelFile, out -> ModelSerializer.writeModel(members.get(0), out, false));
+            List<ModelMetadata.Artifact> further = new ArrayList<>();
+            for (int i = 1; i < members.size(); i++) {
+                MultiLayerNetwork member = members.get(i);
+                String name = memberFileName(i + 1);
+                write(temp.resolve(name), out -> ModelSerializer.writeModel(member, out, false));
+                further.add(new ModelMetadata.Artifact(name, sha256(temp.resolve(name))));
+            }
             String version = uniqueVersion(versions, VERSION_FORMAT.format(draft.createdAt()));
-            ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile));
-            byte[] onnx = OnnxArtifacts.exportOrNull(network);
+            ModelMetadata metadata = draft.withVersion(version).withFile(MODEL_FILE, sha256(modelFile))
+                    .withEnsembleMembers(further);
+            byte[] onnx = OnnxArtifacts.exportOrNull(members);
             if (onnx != null) {
                 Path onnxFile = temp.resolve(ONNX_FILE);
                 write(onnxFile, out -> out.write(onnx));
@@ -242,18 +261,69 @@ public class ModelStore {
         }
     }
 
-    /** The version's DL4J network, after verifying the model file's checksum; the caller closes it. */
+    /**
+     * The version's first (for a single-network version, only) DL4J network, after verifying the model
+     * file's checksum; the caller closes it. Serving and evaluation use {@link #loadNetworks}.
+     */
     public MultiLayerNetwork loadNetwork(String version) {
         ModelMetadata metadata = readMetadata(version);
         Path modelFile = verifyChecksum(metadata);
+        return restore(version, modelFile);
+    }
+
+    /**
+     * Every DL4J network of the version (one, or an ensemble's members), each file's checksum
+     * verified first; the caller closes the result, and nothing stays open if one fails to load.
+     */
+    public StoredNetworks loadNetworks(String version) {
+        ModelMetadata metadata = readMetadata(version);
+        verifyChecksum(metadata);
+        Path dir = requireVersionDirectory(version);
+        List<Path> files = new ArrayList<>();
+        files.add(dir.resolve(MODEL_FILE));
+        for (ModelMetadata.Artifact member : metadata.ensembleMembers() == null
+                ? List.<ModelMetadata.Artifact>of() : metadata.ensembleMembers()) {
+            files.add(verifyMemberChecksum(version, dir, member));
+        }
+        List<MultiLayerNetwork> networks = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                networks.add(restore(version, file));
+            }
+            return new StoredNetworks(networks);
+        } catch (RuntimeException e) {
+            networks.forEach(MultiLayerNetwork::close);
+            throw e;
+        }
+    }
+
+    private static MultiLayerNetwork restore(String version, Path modelFile) {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(modelFile.toFile(), false);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidModelException invalid) {
-                throw invalid;
-            }
             throw new InvalidModelException("cannot load version " + version, e);
         }
+    }
+
+    private static Path verifyMemberChecksum(String version, Path dir, ModelMetadata.Artifact member) {
+        if (member.file() == null || member.sha256() == null || !member.file().equals(Path.of(member.file())
+                .getFileName().toString()) || !member.file().endsWith(".zip")) {
+            throw new InvalidModelException("metadata of version " + version + " names an invalid ensemble member");
+        }
+        Path file = dir.resolve(member.file());
+        try {
+            if (!sha256(file).equalsIgnoreCase(member.sha256())) {
+                throw new InvalidModelException("checksum mismatch for version " + version);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new InvalidModelException("cannot read the model files of version " + version, e);
+        }
+    }
+
+    /** The file name of an ensemble's n-th member (1-based); the first is {@value #MODEL_FILE}. */
+    static String memberFileName(int n) {
+        return n == 1 ? MODEL_FILE : "model-" + n + ".zip";
     }
 
     /** The version's directory; the version id is checked so it cannot point outside the store. */

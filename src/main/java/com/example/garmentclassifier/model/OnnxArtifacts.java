@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
@@ -65,10 +66,10 @@ public class OnnxArtifacts {
         }
     }
 
-    /** The network as ONNX, or null (logged) when it has a layer the exporter does not map. */
-    static byte[] exportOrNull(MultiLayerNetwork network) {
+    /** The networks as one ONNX model, or null (logged) when one has a layer the exporter does not map. */
+    static byte[] exportOrNull(List<MultiLayerNetwork> members) {
         try {
-            return new OnnxExporter().export(network, ImageShape.GARMENT);
+            return new OnnxExporter().export(members, ImageShape.GARMENT);
         } catch (RuntimeException e) {
             log.warn("Model stored without an ONNX form: {}", e.getMessage());
             return null;

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
@@ -25,11 +26,22 @@ public class ModelEvaluator {
      * minutes), else on DL4J. The network stays open (it is the caller's).
      */
     public <T> T withServedEngine(MultiLayerNetwork network, Function<InferenceEngine, T> use) {
+        return withServedEngine(List.of(network), use);
+    }
+
+    /**
+     * As {@link #withServedEngine(MultiLayerNetwork, Function)} for a version's networks: an ensemble is
+     * asked as served, the mean of its members' probabilities. The networks stay open (they are the caller's).
+     */
+    public <T> T withServedEngine(List<MultiLayerNetwork> networks, Function<InferenceEngine, T> use) {
         byte[] onnx;
         try {
-            onnx = new OnnxExporter().export(network, ImageShape.GARMENT);
+            onnx = new OnnxExporter().export(networks, ImageShape.GARMENT);
         } catch (UnsupportedNetworkException e) {
-            return use.apply(new MirrorAveragedEngine(new Dl4jEngine(network, ImageShape.GARMENT), ImageShape.GARMENT));
+            // Not closed afterwards: closing a DL4J engine closes its network, which the caller owns.
+            List<InferenceEngine> members = networks.stream()
+                    .<InferenceEngine>map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
+            return use.apply(new MirrorAveragedEngine(new EnsembleEngine(members), ImageShape.GARMENT));
         }
         try (OnnxRuntimeEngine engine = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT,
                 Runtime.getRuntime().availableProcessors())) {

@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelVersionNotFoundException;
 import com.example.garmentclassifier.model.ModelStore;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +29,14 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
 
     private final TrainingPipeline pipeline;
+    private final EnsembleComposer composer;
     private final ModelStore store;
     private final JsonMapper json;
     private volatile int exitCode;
 
-    public TrainCommand(TrainingPipeline pipeline, ModelStore store, JsonMapper json) {
+    public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, ModelStore store, JsonMapper json) {
         this.pipeline = pipeline;
+        this.composer = composer;
         this.store = store;
         this.json = json;
     }
@@ -57,13 +61,15 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
               --stop-at-validation X   stop after the first epoch whose validation accuracy reaches X
               --warm-start             start from the active version's weights
               --warm-start-from=V      start from version V's weights
+              --ensemble V1,V2,...     train nothing: store versions V1, V2, ... as one ensemble version serving
+                                       the mean of their probabilities (how the committed model was made)
               --no-activate            store the new version without making it active
               --progress-lines         print progress as JSON lines (how the service's training child reports)
               --help                   this text
             Data: classifier.dataset-dir (default /usr/share/datasets/fashion-mnist; apt-get install dataset-fashion-mnist).
             Memory: size heap and off-heap, e.g. -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G""";
     private static final Set<String> VALUED = Set.of("--epochs", "--batch-size", "--learning-rate", "--seed",
-            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from");
+            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble");
     private static final Set<String> FLAGS = Set.of("--train", "--no-augment", "--warm-start", "--no-activate",
             "--progress-lines", "--help");
     /** Spring Boot's own command-line properties pass through. */
@@ -90,6 +96,17 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         boolean lines = flags.contains("--progress-lines");
         try {
+            String ensemble = option(raw, "--ensemble", null);
+            if (ensemble != null) {
+                checkKnown(raw);
+                try {
+                    compose(Arrays.stream(ensemble.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList(),
+                            !flags.contains("--no-activate"));
+                } catch (ModelVersionNotFoundException | InvalidModelException | DatasetUnavailableException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+                return;
+            }
             TrainingParameters params = parse(raw);
             log.info("Training with {}", params);
             String warmVersion = option(raw, "--warm-start-from", null);
@@ -118,6 +135,17 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println(ProgressLine.failed(e.getMessage()).encode(json));
             }
             exitCode = e.getMessage() != null && e.getMessage().startsWith("Out of memory") ? 3 : 2;
+        }
+    }
+
+    private void compose(List<String> versions, boolean activate) {
+        log.info("Composing an ensemble of versions {}", versions);
+        ModelMetadata stored = composer.compose(versions);
+        log.info("Ensemble test accuracy {} ({} as uploads); stored as version {}", stored.testAccuracy(),
+                stored.testAsUploads().accuracy(), stored.version());
+        if (activate) {
+            store.setActive(stored.version());
+            log.info("Version {} is now active", stored.version());
         }
     }
 

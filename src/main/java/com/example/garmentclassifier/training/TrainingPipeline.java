@@ -62,7 +62,7 @@ public class TrainingPipeline {
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                tensors, uploads, null);
+                tensors, uploads, null, null);
         return store.save(trained.network(), draft);
     }
 

@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * The promotion gate's measure: a candidate and the serving version, both scored on the same
@@ -28,22 +28,31 @@ public class ValidationGate {
     /** Decides whether {@code candidate} replaces {@code serving} (null when nothing serves). */
     public PromotionDecision decide(PromotionPolicy policy, String candidate, String serving, double tolerance) {
         GarmentImages all = reader.read(datasetDir, FashionMnistSplit.TRAIN);
-        int size = Math.min(TrainingParameters.DEFAULTS.validationSize(), all.size() / 10);
-        GarmentImages validation = all.range(all.size() - size, all.size());
-        String split = String.format(java.util.Locale.ROOT, "validation as uploads, training images %d-%d",
-                all.size() - size, all.size() - 1);
+        GarmentImages validation = validationSplit(all);
+        String split = describe(all);
         double candidateAccuracy = accuracy(candidate, validation);
         Double servingAccuracy = serving == null ? null : accuracy(serving, validation);
         return PromotionDecision.decide(policy, candidateAccuracy, serving, servingAccuracy, tolerance, split);
     }
 
+    /** The validation images: the last 5,000 of the training file (a tenth of a smaller file). */
+    static GarmentImages validationSplit(GarmentImages training) {
+        return training.range(training.size() - validationSize(training), training.size());
+    }
+
+    static String describe(GarmentImages training) {
+        return String.format(java.util.Locale.ROOT, "validation as uploads, training images %d-%d",
+                training.size() - validationSize(training), training.size() - 1);
+    }
+
+    private static int validationSize(GarmentImages training) {
+        return Math.min(TrainingParameters.DEFAULTS.validationSize(), training.size() / 10);
+    }
+
     private double accuracy(String version, GarmentImages validation) {
-        MultiLayerNetwork network = store.loadNetwork(version);
-        try {
-            return evaluator.withServedEngine(network, engine -> evaluator.evaluateAsUploads(engine, validation))
-                    .accuracy();
-        } finally {
-            network.close();
+        try (StoredNetworks networks = store.loadNetworks(version)) {
+            return evaluator.withServedEngine(networks.members(),
+                    engine -> evaluator.evaluateAsUploads(engine, validation)).accuracy();
         }
     }
 }

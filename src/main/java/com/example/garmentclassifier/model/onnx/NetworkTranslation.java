@@ -23,16 +23,16 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * One export: walks the network's layers in order, keeping track of the current tensor and its
- * shape, and emits the ONNX nodes that compute what DL4J computes at inference. The graph works
- * channels-first throughout; DL4J's own layout only matters where it flattens before a dense
- * layer.
+ * One network's part of an export: walks the network's layers in order, keeping track of the
+ * current tensor and its shape, and emits into a shared graph the ONNX nodes that compute what
+ * DL4J computes at inference. The graph works channels-first throughout; DL4J's own layout only
+ * matters where it flattens before a dense layer.
  */
 final class NetworkTranslation {
 
     private final MultiLayerNetwork network;
     private final MultiLayerConfiguration configuration;
-    private final OnnxGraph graph = new OnnxGraph("garment-classifier");
+    private final OnnxGraph graph;
     /** DL4J's layout of image activations; one for the whole network. */
     private CNN2DFormat format;
     private String tensor;
@@ -40,18 +40,23 @@ final class NetworkTranslation {
     /** A linear layer not yet in the graph, waiting for a batch normalisation to fold in. */
     private AffineStage pending;
 
-    NetworkTranslation(MultiLayerNetwork network) {
+    NetworkTranslation(MultiLayerNetwork network, OnnxGraph graph) {
         this.network = network;
         this.configuration = network.getLayerWiseConfigurations();
+        this.graph = graph;
     }
 
-    byte[] translate(ImageShape image) {
+    /** The network's output as a value of the graph. */
+    record Output(String tensor, long classes) {
+    }
+
+    /** Emits the network's nodes reading the graph's image input {@code input} (NHWC). */
+    Output emit(String input, ImageShape image) {
         if (network.getnLayers() == 0) {
             throw new UnsupportedNetworkException("the network has no layers");
         }
         format = imageFormat(configuration.getConf(0).getLayer());
-        graph.batchInput(OnnxExporter.INPUT, image.height(), image.width(), image.channels());
-        tensor = toChannelsFirst(OnnxExporter.INPUT, image);
+        tensor = toChannelsFirst(input, image);
         shape = new FeatureMap(image.channels(), image.height(), image.width());
         for (int index = 0; index < network.getnLayers(); index++) {
             translateLayer(index, configuration.getConf(index).getLayer());
@@ -60,9 +65,7 @@ final class NetworkTranslation {
         if (!(shape instanceof FeatureVector classes)) {
             throw new UnsupportedNetworkException("the network must end in a dense or output layer, not " + shape);
         }
-        graph.node("Identity", List.of(tensor), OnnxExporter.OUTPUT);
-        graph.batchOutput(OnnxExporter.OUTPUT, classes.size());
-        return graph.toModelBytes(OnnxExporter.PRODUCER);
+        return new Output(tensor, classes.size());
     }
 
     private void translateLayer(int index, Layer layer) {

@@ -1,0 +1,103 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.EvaluationReport;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores several trained versions as one ensemble version that serves the mean of their class
+ * probabilities. Independently trained networks err on different images, so their mean is more
+ * accurate than any one of them (measured on the validation split, see the README's model
+ * quality section). The ensemble is scored exactly as a trained version is: test images as
+ * tensors and as uploads, and the validation split as uploads, which is what chooses members.
+ */
+@Component
+public class EnsembleComposer {
+
+    private final ClassifierProperties properties;
+    private final IdxReader reader;
+    private final ModelStore store;
+    private final ModelEvaluator evaluator = new ModelEvaluator();
+
+    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store) {
+        this.properties = properties;
+        this.reader = reader;
+        this.store = store;
+    }
+
+    /** @param versions stored versions, each one network or itself an ensemble (its members are taken as they are) */
+    public ModelMetadata compose(List<String> versions) {
+        if (versions.size() < 2) {
+            throw new IllegalArgumentException("an ensemble needs at least two versions, got " + versions);
+        }
+        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages validation = ValidationGate.validationSplit(train);
+        List<StoredNetworks> loaded = new ArrayList<>();
+        try {
+            List<MultiLayerNetwork> members = new ArrayList<>();
+            List<ModelMetadata> memberMetadata = new ArrayList<>();
+            for (String version : versions) {
+                StoredNetworks networks = store.loadNetworks(version);
+                loaded.add(networks);
+                members.addAll(networks.members());
+                memberMetadata.add(store.readMetadata(version));
+            }
+            EvaluationReport[] reports = evaluator.withServedEngine(members, served -> new EvaluationReport[] {
+                    evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test),
+                    evaluator.evaluateAsUploads(served, validation)});
+            ModelMetadata draft = new ModelMetadata(null, Instant.now(), architecture(memberMetadata, members.size()),
+                    members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
+                    null, null, training(memberMetadata, reports[2], ValidationGate.describe(train)),
+                    reports[0], reports[1], null, null);
+            return store.save(members, draft);
+        } finally {
+            loaded.forEach(StoredNetworks::close);
+        }
+    }
+
+    private static String architecture(List<ModelMetadata> members, int networks) {
+        List<String> distinct = members.stream().map(ModelMetadata::architecture).distinct().toList();
+        return "ensemble of " + networks + " networks (mean of class probabilities): "
+                + (distinct.size() == 1 ? distinct.get(0) : String.join(" | ", distinct));
+    }
+
+    private static ModelMetadata.Training training(List<ModelMetadata> members, EvaluationReport validation,
+                                                   String split) {
+        Map<String, Object> hyperparameters = new LinkedHashMap<>();
+        hyperparameters.put("recipe", "ensemble");
+        hyperparameters.put("combination", "mean of the members' class probabilities");
+        hyperparameters.put("validationAccuracy", validation.accuracy());
+        hyperparameters.put("validationSplit", split);
+        List<Map<String, Object>> described = new ArrayList<>();
+        double seconds = 0;
+        for (ModelMetadata member : members) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("version", member.version());
+            entry.put("testAccuracy", member.testAccuracy());
+            if (member.training() != null) {
+                entry.put("seed", member.training().seed());
+                entry.put("hyperparameters", member.training().hyperparameters());
+                entry.put("bestEpoch", member.training().bestEpoch());
+                entry.put("seconds", member.training().seconds());
+                entry.put("epochs", member.training().epochs());
+                seconds += member.training().seconds();
+            }
+            described.add(entry);
+        }
+        hyperparameters.put("members", described);
+        ModelMetadata.Training first = members.get(0).training();
+        return new ModelMetadata.Training(hyperparameters, first == null ? 0 : first.seed(), seconds,
+                first == null ? 0 : first.trainExamples(), first == null ? 0 : first.validationExamples(), 0, null,
+                List.of());
+    }
+}

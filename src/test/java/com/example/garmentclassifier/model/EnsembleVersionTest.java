@@ -1,0 +1,126 @@
+package com.example.garmentclassifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.garmentclassifier.config.ClassifierProperties.Engine;
+import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.training.GarmentNetwork;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An ensemble version: stored as several model files with checksums, loaded as all of them, and
+ * served (on ONNX Runtime, one graph) as the mean of its members' probabilities, which DL4J
+ * computes member by member as the reference.
+ */
+class EnsembleVersionTest {
+
+    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false);
+
+    private static MultiLayerNetwork first;
+    private static MultiLayerNetwork second;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void createNetworks() {
+        first = GarmentNetwork.create(3, 0.001, GarmentNetwork.Recipe.FAST);
+        second = GarmentNetwork.create(4, 0.001, GarmentNetwork.Recipe.FAST);
+    }
+
+    @AfterAll
+    static void closeNetworks() {
+        first.close();
+        second.close();
+    }
+
+    private ModelStore store() {
+        return new ModelStore(root, JsonMapper.builder().build());
+    }
+
+    @Test
+    void anEnsembleIsStoredAsOneFilePerMemberAndLoadsAsAllOfThem() {
+        ModelStore store = store();
+        ModelMetadata saved = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+
+        assertThat(saved.modelFile()).isEqualTo("model.zip");
+        assertThat(saved.ensembleMembers()).extracting(ModelMetadata.Artifact::file).containsExactly("model-2.zip");
+        assertThat(saved.networkFiles()).hasSize(2);
+        assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
+        try (StoredNetworks loaded = store.loadNetworks(saved.version())) {
+            assertThat(loaded.members()).hasSize(2);
+            assertThat(loaded.members().get(0).params()).isEqualTo(first.params());
+            assertThat(loaded.members().get(1).params()).isEqualTo(second.params());
+        }
+        try (StoredNetworks single = store.loadNetworks(store.save(first, ModelStoreTest.draft(Instant.now())).version())) {
+            assertThat(single.ensemble()).isFalse();
+        }
+    }
+
+    @Test
+    void theServedEnsembleIsTheMeanOfItsMembersOnOnnxRuntime() {
+        ModelStore store = store();
+        String version = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now())).version();
+        float[][] probes = ParityProbes.standard();
+
+        LoadedModel model = new ModelLoader(store, AUTO).load(version);
+        try {
+            assertThat(model.engine().engine()).isEqualTo("onnxruntime");
+            assertThat(model.engine().parity().passed()).isTrue();
+            float[][] served = model.predict(probes);
+            float[][] alone = mirrorAveraged(first).predict(probes);
+            float[][] other = mirrorAveraged(second).predict(probes);
+            double fromFirst = 0;
+            for (int i = 0; i < probes.length; i++) {
+                for (int c = 0; c < served[i].length; c++) {
+                    assertThat((double) served[i][c]).isCloseTo((alone[i][c] + other[i][c]) / 2.0,
+                            org.assertj.core.data.Offset.offset(1e-4));
+                    fromFirst = Math.max(fromFirst, Math.abs(served[i][c] - alone[i][c]));
+                }
+            }
+            assertThat(fromFirst).as("the members differ, so serving one of them alone would fail above").isGreaterThan(1e-3);
+        } finally {
+            model.discard();
+        }
+    }
+
+    @Test
+    void aMemberFileThatChangedOrEscapesTheVersionIsRefused() throws Exception {
+        ModelStore store = store();
+        ModelMetadata saved = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+        Path member = store.versionDirectory(saved.version()).resolve("model-2.zip");
+        byte[] original = Files.readAllBytes(member);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 1;
+        Files.write(member, changed);
+        assertThatThrownBy(() -> store.loadNetworks(saved.version())).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("checksum mismatch");
+
+        Files.write(member, original);
+        store.replaceMetadata(saved.withEnsembleMembers(List.of(
+                new ModelMetadata.Artifact("../model-2.zip", saved.ensembleMembers().get(0).sha256()))));
+        assertThatThrownBy(() -> store.loadNetworks(saved.version())).isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("invalid ensemble member");
+    }
+
+    /** A DL4J engine over a private copy, so closing it leaves the shared network open. */
+    private static MirrorAveragedEngine mirrorAveraged(MultiLayerNetwork network) {
+        return new MirrorAveragedEngine(new EnsembleEngine(List.of(new Dl4jEngine(network.clone(), ImageShape.GARMENT))),
+                ImageShape.GARMENT);
+    }
+}
