@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +30,9 @@ public class CatalogueController {
     }
 
     @Operation(summary = "Labels the serving model can give, with their class indices")
-    @GetMapping("/classes")
+    @ApiResponse(responseCode = "200", description = "Every class, in the order of the probability vectors")
+    @ApiResponse(responseCode = "406", description = "The Accept header excludes application/json")
+    @GetMapping(path = "/classes", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<GarmentClass> classes() {
         List<String> labels = currentMetadata().labels();
         List<GarmentClass> classes = new ArrayList<>(labels.size());
@@ -41,7 +44,9 @@ public class CatalogueController {
 
     @Operation(summary = "Metadata of the serving model: version, architecture, training and test results, and the"
             + " engine serving it")
-    @GetMapping("/models/current")
+    @ApiResponse(responseCode = "200", description = "The serving version and the engine running it")
+    @ApiResponse(responseCode = "406", description = "The Accept header excludes application/json")
+    @GetMapping(path = "/models/current", produces = MediaType.APPLICATION_JSON_VALUE)
     public CurrentModel current() {
         return models.current().map(m -> new CurrentModel(m.metadata(), m.engine()))
                 .orElseThrow(() -> new ModelUnavailableException(models.unavailableReason()));

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,7 +27,18 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @Tag(name = "Classification", description = "Classify garment images")
-@ApiResponse(responseCode = "200", description = "One result per image, in upload order")
+@ApiResponse(responseCode = "200", description = "One result per image, in upload order", content = @Content(
+        mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ClassifyResponse.class),
+        examples = @ExampleObject(name = "one image", summary = "A photo of an ankle boot", value = """
+                {"modelVersion": "v20261124-044801", "engine": "onnxruntime", "results": [{
+                  "file": "ankle-boot.png", "label": "Ankle boot", "classIndex": 9, "confidence": 0.9998,
+                  "probabilities": {"T-shirt/top": 0.0, "Trouser": 0.0, "Pullover": 0.0, "Dress": 0.0, "Coat": 0.0,
+                    "Sandal": 0.0000083, "Shirt": 0.0, "Sneaker": 0.00015, "Bag": 0.0, "Ankle boot": 0.9998},
+                  "attributes": {"colour": {"name": "grey", "hex": "#8d8d8d", "share": 0.76},
+                    "colours": [{"name": "grey", "hex": "#8d8d8d", "share": 0.76},
+                      {"name": "white", "hex": "#d1d1d1", "share": 0.13}],
+                    "pattern": {"value": "solid", "score": 0.2}},
+                  "title": "Grey Ankle boot"}]}""")))
 @ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files")
 @ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit")
 @ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image")
@@ -51,7 +63,12 @@ public class ClassifyController {
             description = "Either a multipart form with one or more parts named 'file', or one image as the raw body"
                     + " (Content-Type image/png, image/jpeg, image/gif or image/bmp; 'filename' names its result)."
                     + " Photos on a plain background, cut-outs with transparency, drawings and Fashion-MNIST-style"
-                    + " images all work. At most classifier.max-files-per-request files (default 64).",
+                    + " images all work. At most classifier.max-files-per-request files (default 64).\n\n"
+                    + "Multipart, two images:\n\n"
+                    + "    curl -F file=@shirt.jpg -F file=@boot.png http://localhost:8080/classify\n\n"
+                    + "Raw body, one image:\n\n"
+                    + "    curl -H 'Content-Type: image/jpeg' --data-binary @shirt.jpg \\\n"
+                    + "         'http://localhost:8080/classify?filename=shirt.jpg'",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(type = "object"),
                             schemaProperties = @SchemaProperty(name = "file", array = @ArraySchema(
@@ -60,7 +77,7 @@ public class ClassifyController {
                     @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/gif", schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = "image/bmp", schema = @Schema(type = "string", format = "binary"))}),
-            security = {@SecurityRequirement(name = "apiKey"), @SecurityRequirement(name = "")})
+            security = @SecurityRequirement(name = "apiKey"))
     @PostMapping(path = "/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ClassifyResponse classifyMultipart(

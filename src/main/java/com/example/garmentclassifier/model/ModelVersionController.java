@@ -37,7 +37,9 @@ public class ModelVersionController {
     }
 
     @Operation(summary = "All stored versions, newest first, with which one serves")
-    @GetMapping("/models")
+    @ApiResponse(responseCode = "200", description = "The stored versions")
+    @ApiResponse(responseCode = "406", description = "The Accept header excludes application/json")
+    @GetMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<ModelVersionSummary> versions() {
         String active = holder.current().map(LoadedModel::version).orElse(null);
         return store.list().stream().map(m -> ModelVersionSummary.of(m, active)).toList();
@@ -66,9 +68,10 @@ public class ModelVersionController {
             description = "Loads and warms the version, then swaps it in: requests in flight finish on the old model.",
             security = @SecurityRequirement(name = "basicAuth"))
     @ApiResponse(responseCode = "200", description = "The version now serving")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong admin credentials")
     @ApiResponse(responseCode = "404", description = "No such version")
     @ApiResponse(responseCode = "422", description = "The version is stored but cannot be loaded")
-    @PostMapping("/admin/models/{version}/activate")
+    @PostMapping(path = "/admin/models/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     public ModelVersionSummary activate(@PathVariable String version) {
         ModelMetadata metadata = activation.activate(version);
         return ModelVersionSummary.of(metadata, metadata.version());
@@ -76,6 +79,7 @@ public class ModelVersionController {
 
     @Operation(summary = "Delete a stored version that is not active", security = @SecurityRequirement(name = "basicAuth"))
     @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong admin credentials")
     @ApiResponse(responseCode = "404", description = "No such version")
     @ApiResponse(responseCode = "409", description = "The version is active")
     @DeleteMapping("/admin/models/{version}")

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,21 +39,23 @@ public class TrainingJobController {
     @ApiResponse(responseCode = "202", description = "Queued; the body is the job")
     @ApiResponse(responseCode = "400", description = "A field is out of range or of the wrong type")
     @ApiResponse(responseCode = "409", description = "Another job is queued or running (its id is in jobId)")
-    @PostMapping("/retrain")
+    @PostMapping(path = "/retrain", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TrainingJobView> retrain(@Valid @RequestBody(required = false) RetrainRequest request) {
         TrainingJobView job = jobs.submit(request == null ? RetrainRequest.DEFAULTS : request);
         return ResponseEntity.accepted().location(URI.create("/admin/jobs/" + job.id())).body(job);
     }
 
     @Operation(summary = "All training jobs, newest first")
-    @GetMapping("/jobs")
+    @ApiResponse(responseCode = "200", description = "The jobs, kept across restarts")
+    @GetMapping(path = "/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<TrainingJobView> list() {
         return jobs.list();
     }
 
     @Operation(summary = "One training job: state, progress, per-epoch metrics, promotion decision")
+    @ApiResponse(responseCode = "200", description = "The job")
     @ApiResponse(responseCode = "404", description = "No such job")
-    @GetMapping("/jobs/{id}")
+    @GetMapping(path = "/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public TrainingJobView get(@PathVariable String id) {
         return jobs.get(id);
     }
@@ -62,7 +65,7 @@ public class TrainingJobController {
     @ApiResponse(responseCode = "202", description = "Cancellation requested (or done, for a queued job)")
     @ApiResponse(responseCode = "404", description = "No such job")
     @ApiResponse(responseCode = "409", description = "The job already ended")
-    @DeleteMapping("/jobs/{id}")
+    @DeleteMapping(path = "/jobs/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<TrainingJobView> cancel(@PathVariable String id) {
         return ResponseEntity.accepted().body(jobs.cancel(id));
     }

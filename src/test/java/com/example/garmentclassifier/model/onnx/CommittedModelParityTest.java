@@ -3,7 +3,10 @@ package com.example.garmentclassifier.model.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
 import com.example.garmentclassifier.model.engine.ParityCheck;
@@ -14,42 +17,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Every model version committed to the store, converted, must answer as DL4J does. */
+/** Every model version committed to the store, converted (an ensemble as one graph), must answer as DL4J does. */
 class CommittedModelParityTest {
 
-    private static final Path VERSIONS = Path.of("model-store", "versions");
+    private static final Path STORE = Path.of("model-store");
 
-    static List<Path> committedModels() throws IOException {
-        try (Stream<Path> versions = Files.list(VERSIONS)) {
-            return versions.map(version -> version.resolve("model.zip")).filter(Files::isRegularFile).sorted().toList();
+    static List<String> committedVersions() throws IOException {
+        try (Stream<Path> versions = Files.list(STORE.resolve("versions"))) {
+            return versions.filter(version -> Files.isRegularFile(version.resolve("model.zip")))
+                    .map(version -> version.getFileName().toString()).sorted().toList();
         }
     }
 
     @Test
-    void bothCommittedVersionsAreChecked() throws IOException {
-        assertEquals(2, committedModels().size(), "model.zip files under " + VERSIONS.toAbsolutePath());
+    void everyCommittedVersionIsChecked() throws IOException {
+        assertEquals(3, committedVersions().size(), "versions under " + STORE.toAbsolutePath());
     }
 
     @ParameterizedTest
-    @MethodSource("committedModels")
-    void convertedModelMatchesDl4jOnTheParityProbes(Path model) throws IOException {
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
-        byte[] onnx = new OnnxExporter().export(network, ImageShape.GARMENT);
+    @MethodSource("committedVersions")
+    void convertedModelMatchesDl4jOnTheParityProbes(String version) {
+        ModelStore store = new ModelStore(STORE, JsonMapper.builder().build());
         float[][] probes = ParityProbes.standard();
-
         ParityReport report;
-        try (Dl4jEngine dl4j = new Dl4jEngine(network, ImageShape.GARMENT);
+        StoredNetworks networks = store.loadNetworks(version);
+        byte[] onnx = new OnnxExporter().export(networks.members(), ImageShape.GARMENT);
+        // Closing the DL4J engines closes the networks.
+        List<Dl4jEngine> members = networks.members().stream()
+                .map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
+        try (EnsembleEngine dl4j = new EnsembleEngine(members);
              OnnxRuntimeEngine ort = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT, 2)) {
             report = ParityCheck.compare(dl4j, ort, probes);
         }
 
-        System.out.println(model + ": " + report.summary());
+        System.out.println(version + ": " + report.summary());
         assertEquals(probes.length, report.probes());
         assertTrue(report.passed(), report.summary());
     }
