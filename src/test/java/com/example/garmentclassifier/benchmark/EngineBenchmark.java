@@ -1,7 +1,9 @@
 package com.example.garmentclassifier.benchmark;
 
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,13 +43,16 @@ public final class EngineBenchmark {
     public static String run(Path outDir) throws Exception {
         ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
         String version = store.activeVersion().orElseThrow();
-        MultiLayerNetwork network = store.loadNetwork(version);
-        double flopsPerImage = NetworkFlops.perImage(network, ImageShape.GARMENT);
+        StoredNetworks networks = store.loadNetworks(version);
+        // An ensemble's pass runs every member: its cost is the members' sum.
+        double flopsPerImage = networks.members().stream()
+                .mapToDouble(network -> NetworkFlops.perImage(network, ImageShape.GARMENT)).sum();
         int threads = Runtime.getRuntime().availableProcessors();
         List<Cell> cells = new ArrayList<>();
-        try (Dl4jEngine dl4j = new Dl4jEngine(network, ImageShape.GARMENT);
-             OnnxRuntimeEngine onnx = new OnnxRuntimeEngine(new OnnxExporter().export(network, ImageShape.GARMENT),
-                     ImageShape.GARMENT, threads)) {
+        byte[] onnxModel = new OnnxExporter().export(networks.members(), ImageShape.GARMENT);
+        try (EnsembleEngine dl4j = new EnsembleEngine(networks.members().stream()
+                     .map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList());
+             OnnxRuntimeEngine onnx = new OnnxRuntimeEngine(onnxModel, ImageShape.GARMENT, threads)) {
             for (int batch : BATCHES) {
                 for (InferenceEngine engine : List.of(dl4j, onnx)) {
                     double rate = imagesPerSecond(engine, batch);

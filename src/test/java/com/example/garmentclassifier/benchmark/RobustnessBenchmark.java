@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.benchmark;
 
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.robustness.RobustnessReport;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
@@ -8,7 +9,6 @@ import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +33,8 @@ public final class RobustnessBenchmark {
         GarmentImages test = new IdxReader().read(Path.of(System.getProperty("dataset.dir",
                 "/usr/share/datasets/fashion-mnist")), FashionMnistSplit.TEST)
                 .first(Integer.getInteger("robustness.limit", Integer.MAX_VALUE));
-        MultiLayerNetwork network = store.loadNetwork(version);
-        String table = new ModelEvaluator().withServedEngine(network,
+        StoredNetworks networks = store.loadNetworks(version);
+        String table = new ModelEvaluator().withServedEngine(networks.members(),
                 served -> RobustnessReport.markdown(RobustnessReport.measure(served, test)));
         String md = "# Robustness of " + version + " on the " + test.size() + " test images, as uploads\n\n"
                 + MachineInfo.current() + "\n\n" + table;

@@ -3,6 +3,7 @@ package com.example.garmentclassifier.benchmark;
 import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,9 +45,8 @@ public final class UploadPathEvaluation {
                 .append(MachineInfo.current()).append("\n\n| version | as tensors | as uploads | gap (points) |"
                         + " weakest class as uploads (F1) |\n|---|--:|--:|--:|---|\n");
         for (String version : versions) {
-            MultiLayerNetwork network = store.loadNetwork(version);
-            try {
-                EvaluationReport[] reports = evaluator.withServedEngine(network, served -> new EvaluationReport[] {
+            try (StoredNetworks networks = store.loadNetworks(version)) {
+                EvaluationReport[] reports = evaluator.withServedEngine(networks.members(), served -> new EvaluationReport[] {
                         evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test)});
                 EvaluationReport.ClassMetrics weakest = reports[1].perClass().stream()
                         .min(java.util.Comparator.comparingDouble(EvaluationReport.ClassMetrics::f1)).orElseThrow();
@@ -57,8 +56,6 @@ public final class UploadPathEvaluation {
                 if (record) {
                     store.recordTestAsUploads(version, reports[1]);
                 }
-            } finally {
-                network.close();
             }
         }
         Path out = Path.of("target", "benchmark", "upload-path-accuracy.md");

@@ -9,6 +9,7 @@ import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import com.example.garmentclassifier.training.FashionMnistLabels;
 import com.example.garmentclassifier.training.ModelEvaluator;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,13 +58,10 @@ class DrawnStylesTest {
             }
         }
         ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
-        MultiLayerNetwork network = store.loadNetwork(store.activeVersion().orElseThrow());
         float[][] probabilities;
-        try {
-            probabilities = new ModelEvaluator().withServedEngine(network,
+        try (StoredNetworks networks = store.loadNetworks(store.activeVersion().orElseThrow())) {
+            probabilities = new ModelEvaluator().withServedEngine(networks.members(),
                     served -> served.predict(inputs.toArray(float[][]::new)));
-        } finally {
-            network.close();
         }
         Map<String, int[]> byCell = new LinkedHashMap<>();
         List<String> wrong = new ArrayList<>();

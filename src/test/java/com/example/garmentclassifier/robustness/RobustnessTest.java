@@ -3,6 +3,7 @@ package com.example.garmentclassifier.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.robustness.RobustnessReport.Row;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,12 +31,10 @@ class RobustnessTest {
         GarmentImages test = new IdxReader().read(Path.of("src/test/resources/fashion-mnist-mini"),
                 FashionMnistSplit.TEST);
         ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
-        MultiLayerNetwork network = store.loadNetwork(store.activeVersion().orElseThrow());
         List<Row> rows;
-        try {
-            rows = new ModelEvaluator().withServedEngine(network, served -> RobustnessReport.measure(served, test));
-        } finally {
-            network.close();
+        try (StoredNetworks networks = store.loadNetworks(store.activeVersion().orElseThrow())) {
+            rows = new ModelEvaluator().withServedEngine(networks.members(),
+                    served -> RobustnessReport.measure(served, test));
         }
         System.out.println("Robustness on " + test.size() + " test images:\n" + RobustnessReport.markdown(rows));
 
