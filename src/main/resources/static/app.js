@@ -53,6 +53,9 @@ async function showModel() {
         line.textContent = 'Model ' + model.version + ' on ' + (model.serving ? model.serving.engine : '?')
             + (accuracy !== null ? ' \u00b7 ' + percent(accuracy) + ' on the Fashion-MNIST test images' : '');
         line.dataset.version = model.version;
+        const link = document.getElementById('model-link');
+        link.href = 'models/' + encodeURIComponent(model.version) + '/report';
+        link.textContent = 'Model report';
     } catch (e) {
         line.textContent = 'The service cannot be reached.';
     }

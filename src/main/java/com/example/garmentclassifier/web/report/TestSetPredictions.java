@@ -1,0 +1,84 @@
+package com.example.garmentclassifier.web.report;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * A version's class probabilities for every test image, asked as served (all networks of an
+ * ensemble, mirror-averaged) on the images as tensors: what the report's calibration and
+ * misclassified images are drawn from. Computing them takes seconds, so the last few versions'
+ * are kept.
+ */
+@Profile("!train")
+@Component
+class TestSetPredictions {
+
+    private static final int BATCH = 500;
+    private static final int KEPT = 3;
+
+    /** The test images and, row by row, the probabilities the version gives them. */
+    record Predictions(GarmentImages images, float[][] probabilities) {
+    }
+
+    private final ModelStore store;
+    private final IdxReader reader;
+    private final ClassifierProperties properties;
+    private final ModelEvaluator evaluator = new ModelEvaluator();
+    private final Map<String, Predictions> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Predictions> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    TestSetPredictions(ModelStore store, IdxReader reader, ClassifierProperties properties) {
+        this.store = store;
+        this.reader = reader;
+        this.properties = properties;
+    }
+
+    /** @throws com.example.garmentclassifier.training.DatasetUnavailableException when the test set is not installed */
+    synchronized Predictions of(String version) {
+        Predictions known = recent.get(version);
+        if (known != null) {
+            return known;
+        }
+        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        float[][] probabilities;
+        try (StoredNetworks networks = store.loadNetworks(version)) {
+            probabilities = evaluator.withServedEngine(networks.members(), engine -> predict(engine, test));
+        }
+        Predictions predictions = new Predictions(test, probabilities);
+        recent.put(version, predictions);
+        return predictions;
+    }
+
+    private static float[][] predict(InferenceEngine engine, GarmentImages images) {
+        float[][] probabilities = new float[images.size()][];
+        for (int from = 0; from < images.size(); from += BATCH) {
+            int to = Math.min(images.size(), from + BATCH);
+            float[][] inputs = new float[to - from][];
+            for (int i = from; i < to; i++) {
+                byte[] pixels = images.pixels()[i];
+                float[] input = new float[pixels.length];
+                for (int p = 0; p < pixels.length; p++) {
+                    input[p] = (pixels[p] & 0xFF) / 255f;
+                }
+                inputs[i - from] = input;
+            }
+            float[][] batch = engine.predict(inputs);
+            System.arraycopy(batch, 0, probabilities, from, batch.length);
+        }
+        return probabilities;
+    }
+}
