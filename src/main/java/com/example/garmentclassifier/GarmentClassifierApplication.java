@@ -16,6 +16,11 @@ public class GarmentClassifierApplication {
             app.run(args);
             return;
         }
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            // Usage alone, without starting Spring (its banner and logs would bury it).
+            System.out.println(TrainCommand.USAGE);
+            return;
+        }
         // Training from the command line needs no web server and no serving model; exit with the command's code.
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setAdditionalProfiles(TrainCommand.PROFILE);

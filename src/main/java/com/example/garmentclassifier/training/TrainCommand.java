@@ -47,7 +47,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    static final String USAGE = """
+    public static final String USAGE = """
             java -jar garment-classifier.jar --train [options] [--classifier.<property>=<value> ...]
               --epochs N               epochs (1-200, default 5)
               --batch-size N           minibatch size (default 64)
