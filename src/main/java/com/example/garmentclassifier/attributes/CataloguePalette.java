@@ -39,6 +39,12 @@ public final class CataloguePalette {
         map.put("navy", 0x1f2a4f);
         map.put("purple", 0x6a3d9a);
         map.put("pink", 0xf18db6);
+        // Names catalogue teams use for garments that the basic hues above would misname (a light-blue
+        // shirt is not navy, an olive jacket not green). Khaki and cream stay beige, maroon red and mustard
+        // yellow: with lightness at half weight they differ from those too little to name apart reliably.
+        map.put("light blue", 0x9fc4e8);
+        map.put("teal", 0x13787a);
+        map.put("olive", 0x6b6e23);
         return java.util.Collections.unmodifiableMap(map);
     }
 

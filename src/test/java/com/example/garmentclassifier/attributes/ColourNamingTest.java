@@ -28,6 +28,20 @@ class ColourNamingTest {
     }
 
     @Test
+    void commonGarmentColoursOutsideTheBasicHuesGetTheirOwnNames() {
+        // Colours as catalogue teams and the usual web colour tables give them, not the palette's references.
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xadd8e6))).as("light blue").isEqualTo("light blue");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x87ceeb))).as("sky blue").isEqualTo("light blue");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x008080))).as("teal").isEqualTo("teal");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x808000))).as("olive").isEqualTo("olive");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xc3b091))).as("khaki").isEqualTo("beige");
+        // ...and the basic ones keep theirs.
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x1f2a44))).isEqualTo("navy");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xffffff))).isEqualTo("white");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xd9c7a5))).isEqualTo("beige");
+    }
+
+    @Test
     void shadingKeepsTheHueName() {
         // 15 % darker and 10 % lighter navy, red and green are still navy, red and green.
         for (String name : List.of("navy", "red", "green", "blue")) {
