@@ -36,7 +36,7 @@ class CommittedModelParityTest {
 
     @Test
     void everyCommittedVersionIsChecked() throws IOException {
-        assertEquals(3, committedVersions().size(), "versions under " + STORE.toAbsolutePath());
+        assertEquals(2, committedVersions().size(), "versions under " + STORE.toAbsolutePath());
     }
 
     @ParameterizedTest
