@@ -26,5 +26,8 @@ public record ClassificationResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) String attributesNote,
         @Schema(description = "Draft listing title: colour, pattern (unless solid) and label; null when attributes=false",
                 example = "Navy striped T-shirt/top")
-        String title) {
+        String title,
+        @Schema(description = "Draft listing description in plain sentences, from the category, colours and pattern;"
+                + " null when attributes=false", example = "A navy striped T-shirt or top. Secondary colour: white.")
+        String description) {
 }

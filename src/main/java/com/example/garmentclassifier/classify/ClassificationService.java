@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
+import com.example.garmentclassifier.attributes.DescriptionComposer;
 import com.example.garmentclassifier.attributes.TitleComposer;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
@@ -145,7 +146,8 @@ public class ClassificationService {
         }
         String label = labels.get(best);
         String title = withTitle ? TitleComposer.title(label, attributes.attributes()) : null;
+        String description = withTitle ? DescriptionComposer.description(label, attributes.attributes()) : null;
         return new ClassificationResult(file, label, best, probabilities[best], byLabel, attributes.attributes(),
-                attributes.reason(), title);
+                attributes.reason(), title, description);
     }
 }

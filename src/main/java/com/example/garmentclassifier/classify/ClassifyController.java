@@ -38,7 +38,8 @@ import org.springframework.web.multipart.MultipartFile;
                     "colours": [{"name": "grey", "hex": "#8d8d8d", "share": 0.76},
                       {"name": "white", "hex": "#d1d1d1", "share": 0.13}],
                     "pattern": {"value": "solid", "score": 0.2}},
-                  "title": "Grey Ankle boot"}]}""")))
+                  "title": "Grey Ankle boot",
+                  "description": "A grey pair of ankle boots."}]}""")))
 @ApiResponse(responseCode = "400", description = "No image, empty part, unreadable image or too many files")
 @ApiResponse(responseCode = "413", description = "An image is larger than the byte or pixel limit")
 @ApiResponse(responseCode = "415", description = "Not a PNG, JPEG, GIF or BMP image")

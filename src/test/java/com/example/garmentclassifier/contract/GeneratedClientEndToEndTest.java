@@ -85,6 +85,8 @@ class GeneratedClientEndToEndTest {
         assertThat(first.getProbabilities()).hasSize(10);
         assertThat(first.getConfidence()).isEqualTo(first.getProbabilities().get(first.getLabel()));
         assertThat(first.getAttributes().getColour().getHex()).matches("#[0-9a-f]{6}");
+        assertThat(first.getDescription()).startsWith("A").contains(first.getAttributes().getColour().getName())
+                .endsWith(".");
 
         List<GarmentClass> classes = new ModelApi(anonymous).classes();
         assertThat(classes).hasSize(10);
