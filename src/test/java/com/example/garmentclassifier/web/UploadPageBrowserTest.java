@@ -125,6 +125,18 @@ class UploadPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".card"))).isEmpty();
     }
 
+    @Test
+    void swaggerUiRendersEveryOperationUnderTheContentSecurityPolicy() {
+        // Swagger UI is scripts only: under a policy that blocked them, no operation would render.
+        browser.get("http://localhost:" + port + "/swagger-ui.html");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".opblock"), 10));
+        int documented = new HttpTestClient(port).get("/v3/api-docs").json().get("paths").valueStream()
+                .mapToInt(path -> path.size()).sum();
+        assertThat(browser.findElements(By.cssSelector(".opblock"))).hasSize(documented);
+        assertThat(browser.findElement(By.cssSelector(".opblock-summary-path")).getText()).startsWith("/");
+    }
+
     /** The rendered label, one bar per class in class order, and the predicted bar highlighted at its width. */
     private static void assertCardShows(WebElement card, JsonNode answer) {
         JsonNode result = answer.get("results").get(0);
