@@ -24,10 +24,18 @@ public record ClassificationResult(
         GarmentAttributes attributes,
         @Schema(description = "Why attributes is null", example = "no garment could be separated from the background")
         @JsonInclude(JsonInclude.Include.NON_NULL) String attributesNote,
-        @Schema(description = "Draft listing title: colour, pattern (unless solid) and label; null when attributes=false",
+        @Schema(description = "Draft listing title: colour, pattern (unless solid) and label; null when attributes=false"
+                + " or when no garment was found (needsReview)",
                 example = "Navy striped T-shirt/top")
         String title,
         @Schema(description = "Draft listing description in plain sentences, from the category, colours and pattern;"
-                + " null when attributes=false", example = "A navy striped T-shirt or top. Secondary colour: white.")
-        String description) {
+                + " ends with 'Needs review: ...' when needsReview; null when attributes=false or no garment was found",
+                example = "A navy striped T-shirt or top. Secondary colour: white.")
+        String description,
+        @Schema(description = "Whether a person should check this result before it is listed: no garment was found"
+                + " in the upload, or the top probability is under classifier.review-threshold (default 0.7)")
+        boolean needsReview,
+        @Schema(description = "Why needsReview is true; absent when it is false",
+                example = "the category is uncertain (62 % confident, under 70 %)")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String reviewReason) {
 }

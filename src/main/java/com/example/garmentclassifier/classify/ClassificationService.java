@@ -37,10 +37,12 @@ public class ClassificationService {
     private final InferenceDispatcher dispatcher;
     private final ClassifyMetrics metrics;
     private final ImageWorkPermits permits;
+    private final ReviewPolicy review;
 
     public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor,
                                  AttributeExtractor attributeExtractor, ModelHolder models,
-                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics, ImageWorkPermits permits) {
+                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics, ImageWorkPermits permits,
+                                 ReviewPolicy review) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
         this.attributeExtractor = attributeExtractor;
@@ -48,6 +50,7 @@ public class ClassificationService {
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.permits = permits;
+        this.review = review;
     }
 
     /** @param withAttributes also read colours and pattern and draft a title */
@@ -127,27 +130,33 @@ public class ClassificationService {
         }
     }
 
-    static ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
+    ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
                                     List<AttributeExtractor.Outcome> attributes, boolean withTitles) {
         List<String> labels = model.metadata().labels();
         List<ClassificationResult> results = new ArrayList<>(uploads.size());
         for (int i = 0; i < uploads.size(); i++) {
-            results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), withTitles));
+            results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), withTitles, review));
         }
         return new ClassifyResponse(model.version(), model.engine().engine(), results);
     }
 
     static ClassificationResult result(String file, List<String> labels, float[] probabilities,
-                                       AttributeExtractor.Outcome attributes, boolean withTitle) {
+                                       AttributeExtractor.Outcome attributes, boolean withTitle, ReviewPolicy policy) {
         int best = Probabilities.mostLikely(probabilities);
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
             byLabel.put(labels.get(c), (double) probabilities[c]);
         }
         String label = labels.get(best);
-        String title = withTitle ? TitleComposer.title(label, attributes.attributes()) : null;
-        String description = withTitle ? DescriptionComposer.description(label, attributes.attributes()) : null;
+        ReviewPolicy.Review review = policy.review(probabilities[best], attributes);
+        // Drafts never state a falsehood confidently: none for what is not a garment, and a doubtful one says so.
+        boolean draft = withTitle && !review.notAGarment();
+        String title = draft ? TitleComposer.title(label, attributes.attributes()) : null;
+        String description = draft ? DescriptionComposer.description(label, attributes.attributes()) : null;
+        if (description != null && review.needed()) {
+            description += " Needs review: " + review.reason() + ".";
+        }
         return new ClassificationResult(file, label, best, probabilities[best], byLabel, attributes.attributes(),
-                attributes.reason(), title, description);
+                attributes.reason(), title, description, review.needed(), review.reason());
     }
 }

@@ -34,6 +34,6 @@ class ClassifyConfiguration {
                                                 MeterRegistry registry) {
         return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor,
                 new AttributeExtractor(), models, dispatcher, new ClassifyMetrics(registry),
-                new ImageWorkPermits(properties.imageWorkConcurrency()));
+                new ImageWorkPermits(properties.imageWorkConcurrency()), new ReviewPolicy(properties.reviewThreshold()));
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param batching how concurrent requests are coalesced into engine calls
  * @param cors which other origins' web pages may call the API (none by default)
  * @param clients who may call /classify and how often (anyone, without limit, by default)
+ * @param reviewThreshold top-class probability under which a result is flagged {@code needsReview} (0.7, chosen on
+ *                        the validation images; see the README's "Honest confidence")
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
@@ -36,7 +38,8 @@ public record ClassifierProperties(
         @DefaultValue Inference inference,
         @DefaultValue Batching batching,
         @DefaultValue Cors cors,
-        @DefaultValue Clients clients) {
+        @DefaultValue Clients clients,
+        @DefaultValue("0.7") double reviewThreshold) {
 
     /**
      * Callers of /classify. Keys are keyed by client name (not the other way round) because a name is a plain
@@ -139,6 +142,6 @@ public record ClassifierProperties(
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
-                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0));
+                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0), 0.7);
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
+import com.example.garmentclassifier.attributes.PatternScore;
+import com.example.garmentclassifier.attributes.GarmentAttributes;
+import com.example.garmentclassifier.attributes.ColourShare;
 import com.example.garmentclassifier.image.Foreground;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
@@ -31,7 +34,7 @@ class ClassificationServiceTest {
     @Test
     void picksTheMostProbableLabelAndKeepsAllProbabilitiesInClassOrder() {
         float[] p = {0.04f, 0f, 0.02f, 0f, 0.03f, 0f, 0.91f, 0f, 0f, 0f};
-        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p, NONE, false);
+        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p, NONE, false, new ReviewPolicy(0.7));
 
         assertThat(result.file()).isEqualTo("shirt.jpg");
         assertThat(result.label()).isEqualTo("Shirt");
@@ -43,9 +46,46 @@ class ClassificationServiceTest {
     }
 
     @Test
+    void aDoubtfulLabelNeedsReviewAndItsDraftSaysSo() {
+        float[] doubtful = {0.3f, 0f, 0.05f, 0f, 0.03f, 0f, 0.62f, 0f, 0f, 0f};
+        ColourShare navy = new ColourShare("navy", "#1f2a44", 1);
+        AttributeExtractor.Outcome read = new AttributeExtractor.Outcome(
+                new GarmentAttributes(navy, List.of(navy), new PatternScore("solid", 0.9)), null);
+
+        ClassificationResult result = ClassificationService.result("x.png", LABELS, doubtful, read, true,
+                new ReviewPolicy(0.7));
+
+        assertThat(result.needsReview()).isTrue();
+        assertThat(result.reviewReason()).isEqualTo("the category is uncertain (62 % confident, under 70 %)");
+        assertThat(result.title()).isEqualTo("Navy Shirt");
+        assertThat(result.description()).isEqualTo("A navy shirt. Needs review: " + result.reviewReason() + ".");
+
+        float[] sure = {0.01f, 0f, 0.01f, 0f, 0.01f, 0f, 0.97f, 0f, 0f, 0f};
+        ClassificationResult confident = ClassificationService.result("x.png", LABELS, sure, read, true,
+                new ReviewPolicy(0.7));
+        assertThat(confident.needsReview()).isFalse();
+        assertThat(confident.reviewReason()).isNull();
+        assertThat(confident.description()).isEqualTo("A navy shirt.");
+    }
+
+    @Test
+    void anUploadWithoutAGarmentNeedsReviewHoweverConfidentAndGetsNoDraft() {
+        float[] sure = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0.985f, 0f, 0.015f};
+        for (String note : List.of(AttributeExtractor.NOT_SEPARATED, AttributeExtractor.TOO_THIN)) {
+            ClassificationResult result = ClassificationService.result("blank.png", LABELS, sure,
+                    new AttributeExtractor.Outcome(null, note), true, new ReviewPolicy(0.7));
+            assertThat(result.label()).isEqualTo("Sneaker");
+            assertThat(result.needsReview()).isTrue();
+            assertThat(result.reviewReason()).isEqualTo("no garment found: " + note);
+            assertThat(result.title()).isNull();
+            assertThat(result.description()).isNull();
+        }
+    }
+
+    @Test
     void firstClassWinsATie() {
         float[] p = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0.5f, 0.5f};
-        assertThat(ClassificationService.result("x.png", LABELS, p, NONE, false).label()).isEqualTo("Bag");
+        assertThat(ClassificationService.result("x.png", LABELS, p, NONE, false, new ReviewPolicy(0.7)).label()).isEqualTo("Bag");
     }
 
     @Test
@@ -86,7 +126,7 @@ class ClassificationServiceTest {
         InferenceDispatcher direct = new DirectDispatcher(new SimpleMeterRegistry());
         ClassificationService service = new ClassificationService(new ImageDecoder(40_000_000),
                 new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, holder, direct,
-                new ClassifyMetrics(new SimpleMeterRegistry()), new ImageWorkPermits(1));
+                new ClassifyMetrics(new SimpleMeterRegistry()), new ImageWorkPermits(1), new ReviewPolicy(0.7));
         byte[] png = TestImages.fixtureBytes("test-00000.png");
 
         ClassifyResponse response = service.classify(

@@ -1,0 +1,87 @@
+package com.example.garmentclassifier.benchmark;
+
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import com.example.garmentclassifier.training.UploadPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a review threshold on the top confidence does, for the active version (or the one named): for
+ * each threshold, the share of images flagged and the accuracy of the flagged and of the rest, on the
+ * validation images (which choose the default) and on the test images (reported only), both as
+ * uploads and mirror-averaged as served. Needs the data set:
+ * <pre>
+ * ./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *   -Dexec.args="-Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G -cp %classpath \
+ *   com.example.garmentclassifier.benchmark.ReviewThresholdEvaluation [version]"
+ * </pre>
+ * Writes {@code target/benchmark/review-threshold.md}.
+ */
+public final class ReviewThresholdEvaluation {
+
+    private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
+
+    private ReviewThresholdEvaluation() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
+                JsonMapper.builder().build());
+        String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
+        Path data = Path.of(System.getProperty("dataset.dir", "/usr/share/datasets/fashion-mnist"));
+        GarmentImages train = new IdxReader().read(data, FashionMnistSplit.TRAIN);
+        GarmentImages validation = train.range(train.size() - 5000, train.size());
+        GarmentImages test = new IdxReader().read(data, FashionMnistSplit.TEST);
+        StringBuilder md = new StringBuilder("# Review threshold on the top confidence, " + version + "\n\n")
+                .append(MachineInfo.current()).append("\n\n| images | threshold | flagged | accuracy flagged |"
+                        + " accuracy of the rest |\n|---|--:|--:|--:|--:|\n");
+        try (StoredNetworks networks = store.loadNetworks(version)) {
+            new ModelEvaluator().withServedEngine(networks.members(), engine -> {
+                for (var set : new Object[][] {{"validation (last 5,000 training images)", validation},
+                        {"test (10,000)", test}}) {
+                    GarmentImages images = (GarmentImages) set[1];
+                    float[][] probabilities = new float[images.size()][];
+                    UploadPath uploads = new UploadPath();
+                    for (int from = 0; from < images.size(); from += 500) {
+                        int to = Math.min(images.size(), from + 500);
+                        float[][] batch = engine.predict(uploads.inputs(images, from, to));
+                        System.arraycopy(batch, 0, probabilities, from, batch.length);
+                    }
+                    for (double threshold : THRESHOLDS) {
+                        int flagged = 0;
+                        int flaggedRight = 0;
+                        int restRight = 0;
+                        for (int i = 0; i < images.size(); i++) {
+                            int best = Probabilities.mostLikely(probabilities[i]);
+                            boolean right = best == images.labels()[i];
+                            if (probabilities[i][best] < threshold) {
+                                flagged++;
+                                flaggedRight += right ? 1 : 0;
+                            } else {
+                                restRight += right ? 1 : 0;
+                            }
+                        }
+                        int rest = images.size() - flagged;
+                        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f %% | %.1f %% | %.2f %% |%n", set[0],
+                                threshold, 100.0 * flagged / images.size(),
+                                flagged == 0 ? 0 : 100.0 * flaggedRight / flagged, rest == 0 ? 0 : 100.0 * restRight / rest));
+                    }
+                }
+                return null;
+            });
+        }
+        Path out = Path.of("target", "benchmark", "review-threshold.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md);
+        System.out.println(md);
+        System.exit(0);
+    }
+}
