@@ -7,8 +7,9 @@ import java.util.Locale;
  * Which results a person should check before they are listed. An upload in which no garment can be
  * told apart from the background (a blank, flat or degenerate image) is not a garment photo, however
  * confident the network is; a label whose top probability is under the threshold is doubtful. The
- * default threshold, 0.7, was chosen on the validation images (README, "Honest confidence"): it flags
- * about one image in ten, and about four in ten of those are wrong, against one in thirty of the rest.
+ * default threshold, 0.7, was chosen on the validation images with the served (temperature-scaled)
+ * probabilities (README, "Honest confidence"): it flags about one image in ten, and about four in ten
+ * of those are wrong, against one in thirty of the rest.
  *
  * @param threshold top-class probability under which a result needs review ({@code classifier.review-threshold})
  */

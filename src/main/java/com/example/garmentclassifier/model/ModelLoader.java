@@ -11,6 +11,7 @@ import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
 import com.example.garmentclassifier.model.engine.ParityCheck;
 import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import java.io.IOException;
@@ -104,7 +105,11 @@ public class ModelLoader {
     }
 
     private static LoadedModel serve(ModelMetadata metadata, InferenceEngine engine, EngineSelection selection) {
-        return new LoadedModel(metadata, new MirrorAveragedEngine(engine, ImageShape.GARMENT), selection);
+        InferenceEngine served = new MirrorAveragedEngine(engine, ImageShape.GARMENT);
+        if (metadata.calibration() != null) {
+            served = new TemperatureScaledEngine(served, metadata.calibration().temperature());
+        }
+        return new LoadedModel(metadata, served, selection);
     }
 
     /** The version as ONNX, for clients that take the model to their own runtime; converted if not yet stored. */

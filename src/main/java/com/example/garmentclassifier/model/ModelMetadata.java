@@ -13,6 +13,7 @@ import java.util.Map;
  * @param testAsUploads the test set as /classify sees it (each image PNG-encoded, decoded and preprocessed like an
  *                      upload): what catalogue teams get; null for versions evaluated before this was measured
  * @param onnx the same network as an ONNX model (the fast serving engine's format); null until converted
+ * @param calibration the temperature that calibrates the served probabilities; null when none was fitted
  * @param ensembleMembers for an ensemble, the further networks (DL4J model files) whose class probabilities are
  *                        averaged with {@code modelFile}'s; null or empty for a single network
  */
@@ -28,7 +29,16 @@ public record ModelMetadata(
         EvaluationReport test,
         EvaluationReport testAsUploads,
         Artifact onnx,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Artifact> ensembleMembers) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Artifact> ensembleMembers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
+
+    /**
+     * Temperature scaling of the served probabilities, fitted on the validation images; the expected
+     * calibration error (15 bins) on the test images before and after it, both as uploads.
+     */
+    public record Calibration(double temperature, double eceBefore, double eceAfter, String fittedOn,
+                              String measuredOn) {
+    }
 
     /** A further file of the version, with the SHA-256 checked before it is used. */
     public record Artifact(String file, String sha256) {
@@ -45,27 +55,32 @@ public record ModelMetadata(
 
     public ModelMetadata withTestAsUploads(EvaluationReport report) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, report, onnx, ensembleMembers);
+                training, test, report, onnx, ensembleMembers, calibration);
     }
 
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
-                testAsUploads, onnx, ensembleMembers);
+                testAsUploads, onnx, ensembleMembers, calibration);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers);
+                training, test, testAsUploads, onnx, ensembleMembers, calibration);
     }
 
     public ModelMetadata withOnnx(Artifact artifact) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, artifact, ensembleMembers);
+                training, test, testAsUploads, artifact, ensembleMembers, calibration);
     }
 
     public ModelMetadata withEnsembleMembers(List<Artifact> members) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members));
+                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members), calibration);
+    }
+
+    public ModelMetadata withCalibration(Calibration fitted) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, testAsUploads, onnx, ensembleMembers, fitted);
     }
 
     /** Every DL4J model file of the version: {@code modelFile} first, then any further ensemble members. */

@@ -341,6 +341,15 @@ public class ModelStore {
         }
     }
 
+    /** Records the temperature fitted for a stored version (see ModelMetadata#calibration). */
+    public void recordCalibration(String version, ModelMetadata.Calibration calibration) {
+        try {
+            replaceMetadata(readMetadata(version).withCalibration(calibration));
+        } catch (IOException e) {
+            throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
+        }
+    }
+
     synchronized void replaceMetadata(ModelMetadata metadata) throws IOException {
         Path file = requireVersionDirectory(metadata.version()).resolve(METADATA_FILE);
         DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);

@@ -26,9 +26,12 @@ public class EnsembleComposer {
     private final ClassifierProperties properties;
     private final IdxReader reader;
     private final ModelStore store;
+    private final CalibrationFitter calibration;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store) {
+    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store,
+                            CalibrationFitter calibration) {
+        this.calibration = calibration;
         this.properties = properties;
         this.reader = reader;
         this.store = store;
@@ -58,7 +61,7 @@ public class EnsembleComposer {
             ModelMetadata draft = new ModelMetadata(null, Instant.now(), architecture(memberMetadata, members.size()),
                     members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
                     null, null, training(memberMetadata, reports[2], ValidationGate.describe(train)),
-                    reports[0], reports[1], null, null);
+                    reports[0], reports[1], null, null, calibration.fit(members));
             return store.save(members, draft);
         } finally {
             loaded.forEach(StoredNetworks::close);

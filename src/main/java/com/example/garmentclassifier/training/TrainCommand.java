@@ -4,6 +4,7 @@ import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -30,13 +31,16 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final TrainingPipeline pipeline;
     private final EnsembleComposer composer;
+    private final CalibrationFitter calibration;
     private final ModelStore store;
     private final JsonMapper json;
     private volatile int exitCode;
 
-    public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, ModelStore store, JsonMapper json) {
+    public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, CalibrationFitter calibration,
+                        ModelStore store, JsonMapper json) {
         this.pipeline = pipeline;
         this.composer = composer;
+        this.calibration = calibration;
         this.store = store;
         this.json = json;
     }
@@ -63,13 +67,15 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
               --warm-start-from=V      start from version V's weights
               --ensemble V1,V2,...     train nothing: store versions V1, V2, ... as one ensemble version serving
                                        the mean of their probabilities (how the committed model was made)
+              --calibrate V            train nothing: fit version V's temperature on the validation images and
+                                       record it (and the test ECE before and after) in its metadata
               --no-activate            store the new version without making it active
               --progress-lines         print progress as JSON lines (how the service's training child reports)
               --help                   this text
             Data: classifier.dataset-dir (default /usr/share/datasets/fashion-mnist; apt-get install dataset-fashion-mnist).
             Memory: size heap and off-heap, e.g. -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G""";
     private static final Set<String> VALUED = Set.of("--epochs", "--batch-size", "--learning-rate", "--seed",
-            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble");
+            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble", "--calibrate");
     private static final Set<String> FLAGS = Set.of("--train", "--no-augment", "--warm-start", "--no-activate",
             "--progress-lines", "--help");
     /** Spring Boot's own command-line properties pass through. */
@@ -96,6 +102,19 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         boolean lines = flags.contains("--progress-lines");
         try {
+            String calibrate = option(raw, "--calibrate", null);
+            if (calibrate != null) {
+                checkKnown(raw);
+                try (StoredNetworks networks = store.loadNetworks(calibrate)) {
+                    ModelMetadata.Calibration fitted = calibration.fit(networks.members());
+                    store.recordCalibration(calibrate, fitted);
+                    log.info("Version {}: temperature {}, test ECE {} before, {} after", calibrate,
+                            fitted.temperature(), fitted.eceBefore(), fitted.eceAfter());
+                } catch (ModelVersionNotFoundException | InvalidModelException | DatasetUnavailableException e) {
+                    throw new IllegalArgumentException(e.getMessage(), e);
+                }
+                return;
+            }
             String ensemble = option(raw, "--ensemble", null);
             if (ensemble != null) {
                 checkKnown(raw);

@@ -7,6 +7,7 @@ import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.ModelStoreWriteException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,11 @@ public class TrainingPipeline {
     private final ModelTrainer trainer;
     private final ModelEvaluator evaluator;
     private final ModelStore store;
+    private final CalibrationFitter calibration;
 
     public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
-                            ModelEvaluator evaluator, ModelStore store) {
+                            ModelEvaluator evaluator, ModelStore store, CalibrationFitter calibration) {
+        this.calibration = calibration;
         this.properties = properties;
         this.reader = reader;
         this.trainer = trainer;
@@ -45,7 +48,8 @@ public class TrainingPipeline {
         try {
             EvaluationReport[] reports = evaluator.withServedEngine(trained.network(), served -> new EvaluationReport[] {
                     evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test)});
-            return store(trained, params, warmStartVersion, started, reports[0], reports[1]);
+            return store(trained, params, warmStartVersion, started, reports[0], reports[1],
+                    calibration.fit(List.of(trained.network())));
         } catch (ModelStoreWriteException e) {
             throw new TrainingFailedException("Training finished but was not saved: " + e.getMessage()
                     + "; the serving model is unchanged");
@@ -56,13 +60,14 @@ public class TrainingPipeline {
     }
 
     private ModelMetadata store(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
-                                Instant started, EvaluationReport tensors, EvaluationReport uploads) {
+                                Instant started, EvaluationReport tensors, EvaluationReport uploads,
+                                ModelMetadata.Calibration fitted) {
         ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.summaryOf(trained.network()),
                 trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                tensors, uploads, null, null);
+                tensors, uploads, null, null, fitted);
         return store.save(trained.network(), draft);
     }
 

@@ -40,11 +40,16 @@ public final class ReviewThresholdEvaluation {
         GarmentImages train = new IdxReader().read(data, FashionMnistSplit.TRAIN);
         GarmentImages validation = train.range(train.size() - 5000, train.size());
         GarmentImages test = new IdxReader().read(data, FashionMnistSplit.TEST);
+        var calibration = store.readMetadata(version).calibration();
         StringBuilder md = new StringBuilder("# Review threshold on the top confidence, " + version + "\n\n")
-                .append(MachineInfo.current()).append("\n\n| images | threshold | flagged | accuracy flagged |"
-                        + " accuracy of the rest |\n|---|--:|--:|--:|--:|\n");
+                .append(MachineInfo.current()).append("\n\n")
+                .append(calibration == null ? "" : "Temperature " + calibration.temperature() + " applied, as served.\n\n")
+                .append("| images | threshold | flagged | accuracy flagged | accuracy of the rest |\n|---|--:|--:|--:|--:|\n");
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            new ModelEvaluator().withServedEngine(networks.members(), engine -> {
+            new ModelEvaluator().withServedEngine(networks.members(), uncalibrated -> {
+                var engine = calibration == null ? uncalibrated
+                        : new com.example.garmentclassifier.model.engine.TemperatureScaledEngine(uncalibrated,
+                                calibration.temperature());
                 for (var set : new Object[][] {{"validation (last 5,000 training images)", validation},
                         {"test (10,000)", test}}) {
                     GarmentImages images = (GarmentImages) set[1];

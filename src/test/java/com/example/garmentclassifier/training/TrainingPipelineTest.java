@@ -23,7 +23,7 @@ class TrainingPipelineTest {
         ClassifierProperties properties = ClassifierProperties.of(storeDir, Path.of("src/test/resources/fashion-mnist-mini"));
         ModelStore store = new ModelStore(storeDir, JsonMapper.builder().build());
         TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
-                new ModelEvaluator(), store);
+                new ModelEvaluator(), store, new CalibrationFitter(properties, new IdxReader()));
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger epochs = new AtomicInteger();
 
@@ -53,6 +53,11 @@ class TrainingPipelineTest {
         assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
         assertThat(store.loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
         assertThat(new OnnxArtifacts(store).file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
+        ModelMetadata.Calibration calibration = metadata.calibration();
+        assertThat(calibration.temperature()).as("fitted on the validation images").isBetween(0.05, 20.0);
+        assertThat(calibration.eceAfter()).isBetween(0.0, 1.0);
+        assertThat(calibration.eceBefore()).isBetween(0.0, 1.0);
+        assertThat(calibration.fittedOn()).startsWith("validation");
     }
 
     @Test

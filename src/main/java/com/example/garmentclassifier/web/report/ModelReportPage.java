@@ -6,6 +6,7 @@ import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.training.ConfidenceBins;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ final class ModelReportPage {
             html.append("<h2>Calibration and misclassified images</h2><p id=\"no-test-set\">")
                     .append(escape(missing)).append("</p>");
         } else {
-            calibration(html, predictions);
+            calibration(html, predictions, metadata.calibration());
             misclassified(html, predictions, metadata.labels());
         }
         return html.append("</body></html>").toString();
@@ -127,14 +128,19 @@ final class ModelReportPage {
         return values;
     }
 
-    private static void calibration(StringBuilder html, TestSetPredictions.Predictions predictions) {
-        Calibration calibration = Calibration.of(predictions.probabilities(), predictions.images().labels());
+    private static void calibration(StringBuilder html, TestSetPredictions.Predictions predictions,
+                                    ModelMetadata.Calibration fitted) {
+        ConfidenceBins calibration = ConfidenceBins.of(predictions.probabilities(), predictions.images().labels());
         html.append("<h2>Calibration</h2><p id=\"ece\" data-ece=\"")
                 .append(String.format(Locale.ROOT, "%.4f", calibration.expectedCalibrationError()))
                 .append("\">Expected calibration error over ").append(predictions.images().size())
-                .append(" test images (as tensors, ").append(Calibration.BINS).append(" bins): ")
+                .append(" test images (as tensors, ").append(ConfidenceBins.BINS).append(" bins): ")
                 .append(String.format(Locale.ROOT, "%.4f", calibration.expectedCalibrationError()))
                 .append(". Bars under the diagonal are over-confident.</p>")
+                .append(fitted == null ? "<p>No temperature was fitted for this version.</p>" : String.format(Locale.ROOT,
+                        "<p id=\"temperature\">Served with temperature %.4f, fitted on the %s; expected calibration"
+                                + " error on the %s: %.4f before, %.4f after.</p>", fitted.temperature(),
+                        escape(fitted.fittedOn()), escape(fitted.measuredOn()), fitted.eceBefore(), fitted.eceAfter()))
                 .append(Svg.reliability(calibration.bins()));
     }
 

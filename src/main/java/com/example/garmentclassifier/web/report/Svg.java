@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.web.report;
 
+import com.example.garmentclassifier.training.ConfidenceBins;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,10 +14,6 @@ final class Svg {
 
     /** One line of a line chart: its name, colour and y value per x (1-based epoch). */
     record Series(String name, String colour, List<Double> values) {
-    }
-
-    /** One confidence bin: its range, how many predictions fell in it, their mean confidence and accuracy. */
-    record Bin(double from, double to, int count, double confidence, double accuracy) {
     }
 
     private Svg() {
@@ -102,7 +99,7 @@ final class Svg {
         return svg.append("</svg>").toString();
     }
 
-    static String reliability(List<Bin> bins) {
+    static String reliability(List<ConfidenceBins.Bin> bins) {
         int width = 420;
         int height = 360;
         int left = 60;
@@ -113,7 +110,7 @@ final class Svg {
         axes(svg, left, top, plot, plot);
         svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\" stroke-dasharray=\"4\"/>",
                 left, top + plot, left + plot, top));
-        for (Bin bin : bins) {
+        for (ConfidenceBins.Bin bin : bins) {
             if (bin.count() == 0) {
                 continue;
             }

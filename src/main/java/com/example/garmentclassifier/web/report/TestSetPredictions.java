@@ -1,9 +1,11 @@
 package com.example.garmentclassifier.web.report;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A version's class probabilities for every test image, asked as served (all networks of an
- * ensemble, mirror-averaged) on the images as tensors: what the report's calibration and
+ * ensemble, mirror-averaged, its temperature applied) on the images as tensors: what the report's calibration and
  * misclassified images are drawn from. Computing them takes seconds, so the last few versions'
  * are kept.
  */
@@ -56,7 +58,9 @@ class TestSetPredictions {
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         float[][] probabilities;
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            probabilities = evaluator.withServedEngine(networks.members(), engine -> predict(engine, test));
+            ModelMetadata.Calibration calibration = store.readMetadata(version).calibration();
+            probabilities = evaluator.withServedEngine(networks.members(), engine -> predict(calibration == null
+                    ? engine : new TemperatureScaledEngine(engine, calibration.temperature()), test));
         }
         Predictions predictions = new Predictions(test, probabilities);
         recent.put(version, predictions);

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.web.report;
+package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
@@ -7,13 +7,18 @@ import java.util.List;
 /**
  * How far confidence can be taken at its word: predictions grouped into equal-width bins of top-class
  * probability, each bin's mean confidence against its accuracy, and the expected calibration error
- * (the bins' gaps weighted by their share of predictions).
+ * (the bins' gaps weighted by their share of predictions). Drawn by the model report, recorded by
+ * calibration.
  */
-record Calibration(List<Svg.Bin> bins, double expectedCalibrationError) {
+public record ConfidenceBins(List<Bin> bins, double expectedCalibrationError) {
 
-    static final int BINS = 15;
+    public static final int BINS = 15;
 
-    static Calibration of(float[][] probabilities, int[] labels) {
+    /** One bin: its range, how many predictions fell in it, their mean confidence and accuracy. */
+    public record Bin(double from, double to, int count, double confidence, double accuracy) {
+    }
+
+    public static ConfidenceBins of(float[][] probabilities, int[] labels) {
         int[] counts = new int[BINS];
         double[] confidence = new double[BINS];
         int[] correct = new int[BINS];
@@ -27,15 +32,15 @@ record Calibration(List<Svg.Bin> bins, double expectedCalibrationError) {
                 correct[bin]++;
             }
         }
-        List<Svg.Bin> bins = new ArrayList<>(BINS);
+        List<Bin> bins = new ArrayList<>(BINS);
         double error = 0;
         for (int b = 0; b < BINS; b++) {
             double meanConfidence = counts[b] == 0 ? 0 : confidence[b] / counts[b];
             double accuracy = counts[b] == 0 ? 0 : (double) correct[b] / counts[b];
-            bins.add(new Svg.Bin((double) b / BINS, (double) (b + 1) / BINS, counts[b], meanConfidence, accuracy));
+            bins.add(new Bin((double) b / BINS, (double) (b + 1) / BINS, counts[b], meanConfidence, accuracy));
             error += probabilities.length == 0 ? 0 : (double) counts[b] / probabilities.length
                     * Math.abs(accuracy - meanConfidence);
         }
-        return new Calibration(bins, error);
+        return new ConfidenceBins(bins, error);
     }
 }
