@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.benchmark;
 
 import com.example.garmentclassifier.classify.DrawnGarments;
+import com.example.garmentclassifier.classify.NonGarments;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
@@ -10,13 +11,11 @@ import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.UploadPath;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,9 +79,9 @@ public final class OodProbe {
             float[] input = preprocessor.prepare(decoder.decode(f.file(), TestImages.encode(photo, "png"))).modelInput();
             System.out.printf(Locale.ROOT, "photo %-12s %.2f%n", f.label(), score(input, mu, components));
         }
-        for (var named : nonGarments()) {
-            float[] input = preprocessor.prepare(decoder.decode("x", TestImages.encode((BufferedImage) named[1], "png"))).modelInput();
-            System.out.printf(Locale.ROOT, "NOT   %-12s %.2f%n", named[0], score(input, mu, components));
+        for (var named : NonGarments.drawn().entrySet()) {
+            float[] input = preprocessor.prepare(decoder.decode("x", TestImages.encode(named.getValue(), "png"))).modelInput();
+            System.out.printf(Locale.ROOT, "NOT   %-18s %.2f%n", named.getKey(), score(input, mu, components));
         }
         System.exit(0);
     }
@@ -123,53 +122,4 @@ public final class OodProbe {
                 sorted[(int) (s.length * 0.995)], sorted[s.length - 1]);
     }
 
-    static Object[][] nonGarments() {
-        Random random = new Random(5);
-        BufferedImage noise = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                noise.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        BufferedImage text = new BufferedImage(400, 500, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = text.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 400, 500);
-        g.setColor(Color.BLACK);
-        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 16));
-        for (int line = 0; line < 24; line++) {
-            g.drawString("Terms and conditions of sale, paragraph " + line + ", as agreed.", 20, 30 + line * 19);
-        }
-        g.dispose();
-        BufferedImage shapes = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        g = shapes.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(Color.RED);
-        g.fillOval(40, 40, 100, 100);
-        g.setColor(Color.BLUE);
-        g.fillRect(160, 150, 100, 100);
-        g.dispose();
-        BufferedImage face = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        g = face.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(new Color(230, 190, 150));
-        g.fillOval(60, 40, 180, 220);
-        g.setColor(Color.BLACK);
-        g.fillOval(105, 110, 20, 20);
-        g.fillOval(175, 110, 20, 20);
-        g.drawArc(110, 170, 80, 40, 200, 140);
-        g.dispose();
-        BufferedImage room = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        g = room.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(200, 190, 170), 0, 300, new Color(120, 90, 60)));
-        g.fillRect(0, 0, 400, 300);
-        g.setColor(new Color(60, 60, 80));
-        g.fillRect(50, 150, 120, 80);
-        g.setColor(new Color(150, 40, 40));
-        g.fillRect(250, 60, 90, 170);
-        g.dispose();
-        return new Object[][] {{"noise", noise}, {"text", text}, {"shapes", shapes}, {"face", face}, {"room", room}};
-    }
 }

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.classify.NonGarments;
 import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -47,50 +48,12 @@ class ReviewEndToEndTest {
     @Test
     void otherNonGarmentsAreMeasured() {
         HttpTestClient client = new HttpTestClient(port);
-        java.util.Random random = new java.util.Random(5);
-        BufferedImage noise = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                noise.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        BufferedImage text = new BufferedImage(400, 500, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = text.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 400, 500);
-        g.setColor(Color.BLACK);
-        g.setFont(new java.awt.Font(java.awt.Font.SERIF, java.awt.Font.PLAIN, 16));
-        for (int line = 0; line < 24; line++) {
-            g.drawString("Terms and conditions of sale, paragraph " + line + ", as agreed.", 20, 30 + line * 19);
-        }
-        g.dispose();
-        BufferedImage shapes = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        g = shapes.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(Color.RED);
-        g.fillOval(40, 40, 100, 100);
-        g.setColor(Color.BLUE);
-        g.fillRect(160, 150, 100, 100);
-        g.dispose();
-        BufferedImage face = new BufferedImage(300, 300, BufferedImage.TYPE_INT_RGB);
-        g = face.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 300, 300);
-        g.setColor(new Color(230, 190, 150));
-        g.fillOval(60, 40, 180, 220);
-        g.setColor(Color.BLACK);
-        g.fillOval(105, 110, 20, 20);
-        g.fillOval(175, 110, 20, 20);
-        g.drawArc(110, 170, 80, 40, 200, 140);
-        g.dispose();
         StringBuilder report = new StringBuilder("Non-garments, needsReview:");
-        for (var upload : List.of(List.of("noise", noise), List.of("page of text", text),
-                List.of("circle and square", shapes), List.of("face drawing", face))) {
+        for (var upload : NonGarments.drawn().entrySet()) {
             JsonNode result = client.postBody("/classify", "image/png",
-                    TestImages.encode((BufferedImage) upload.get(1), "png")).json().get("results").get(0);
+                    TestImages.encode(upload.getValue(), "png")).json().get("results").get(0);
             assertThat(result.has("needsReview")).isTrue();
-            report.append(String.format(java.util.Locale.ROOT, " %s -> %s %.3f %s;", upload.get(0),
+            report.append(String.format(java.util.Locale.ROOT, " %s -> %s %.3f %s;", upload.getKey(),
                     result.get("label").asString(), result.get("confidence").asDouble(),
                     result.get("needsReview").asBoolean() ? "flagged" : "NOT flagged"));
         }
