@@ -277,12 +277,11 @@ public class ModelStore {
      */
     public StoredNetworks loadNetworks(String version) {
         ModelMetadata metadata = readMetadata(version);
-        verifyChecksum(metadata);
-        Path dir = requireVersionDirectory(version);
         List<Path> files = new ArrayList<>();
-        files.add(dir.resolve(MODEL_FILE));
-        for (ModelMetadata.Artifact member : metadata.ensembleMembers() == null
-                ? List.<ModelMetadata.Artifact>of() : metadata.ensembleMembers()) {
+        files.add(verifyChecksum(metadata));
+        Path dir = requireVersionDirectory(version);
+        List<ModelMetadata.Artifact> networkFiles = metadata.networkFiles();
+        for (ModelMetadata.Artifact member : networkFiles.subList(1, networkFiles.size())) {
             files.add(verifyMemberChecksum(version, dir, member));
         }
         List<MultiLayerNetwork> networks = new ArrayList<>();
@@ -310,15 +309,7 @@ public class ModelStore {
                 .getFileName().toString()) || !member.file().endsWith(".zip")) {
             throw new InvalidModelException("metadata of version " + version + " names an invalid ensemble member");
         }
-        Path file = dir.resolve(member.file());
-        try {
-            if (!sha256(file).equalsIgnoreCase(member.sha256())) {
-                throw new InvalidModelException("checksum mismatch for version " + version);
-            }
-            return file;
-        } catch (IOException e) {
-            throw new InvalidModelException("cannot read the model files of version " + version, e);
-        }
+        return verified(version, dir.resolve(member.file()), member.sha256());
     }
 
     /** The file name of an ensemble's n-th member (1-based); the first is {@value #MODEL_FILE}. */
@@ -371,14 +362,19 @@ public class ModelStore {
     }
 
     private Path verifyChecksum(ModelMetadata metadata) {
-        Path modelFile = root.resolve("versions").resolve(metadata.version()).resolve(MODEL_FILE);
+        return verified(metadata.version(),
+                root.resolve("versions").resolve(metadata.version()).resolve(MODEL_FILE), metadata.modelSha256());
+    }
+
+    /** The file, once its SHA-256 is the one recorded for it. */
+    private static Path verified(String version, Path file, String expectedSha256) {
         try {
-            if (!sha256(modelFile).equalsIgnoreCase(metadata.modelSha256())) {
-                throw new InvalidModelException("checksum mismatch for version " + metadata.version());
+            if (!sha256(file).equalsIgnoreCase(expectedSha256)) {
+                throw new InvalidModelException("checksum mismatch for version " + version);
             }
-            return modelFile;
+            return file;
         } catch (IOException e) {
-            throw new InvalidModelException("cannot read the model file of version " + metadata.version(), e);
+            throw new InvalidModelException("cannot read the model file of version " + version, e);
         }
     }
 

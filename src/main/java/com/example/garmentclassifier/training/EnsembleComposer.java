@@ -26,12 +26,9 @@ public class EnsembleComposer {
     private final ClassifierProperties properties;
     private final IdxReader reader;
     private final ModelStore store;
-    private final CalibrationFitter calibration;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store,
-                            CalibrationFitter calibration) {
-        this.calibration = calibration;
+    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store) {
         this.properties = properties;
         this.reader = reader;
         this.store = store;
@@ -44,7 +41,6 @@ public class EnsembleComposer {
         }
         GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
-        GarmentImages validation = ValidationGate.validationSplit(train);
         List<StoredNetworks> loaded = new ArrayList<>();
         try {
             List<MultiLayerNetwork> members = new ArrayList<>();
@@ -55,13 +51,12 @@ public class EnsembleComposer {
                 members.addAll(networks.members());
                 memberMetadata.add(store.readMetadata(version));
             }
-            EvaluationReport[] reports = evaluator.withServedEngine(members, served -> new EvaluationReport[] {
-                    evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test),
-                    evaluator.evaluateAsUploads(served, validation)});
+            ServedScores scores = evaluator.withServedEngine(members,
+                    served -> ServedScores.measure(evaluator, served, train, test));
             ModelMetadata draft = new ModelMetadata(null, Instant.now(), architecture(memberMetadata, members.size()),
                     members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
-                    null, null, training(memberMetadata, reports[2], ValidationGate.describe(train)),
-                    reports[0], reports[1], null, null, calibration.fit(members));
+                    null, null, training(memberMetadata, scores.validationAsUploads(), ValidationGate.describe(train)),
+                    scores.test(), scores.testAsUploads(), null, null, scores.calibration());
             return store.save(members, draft);
         } finally {
             loaded.forEach(StoredNetworks::close);

@@ -69,21 +69,42 @@ public class ModelEvaluator {
         return evaluate(engine, images, new UploadPath()::inputs);
     }
 
+    /** Class probabilities for every image as tensors, one row per image; the engine is asked as given. */
+    public float[][] probabilities(InferenceEngine engine, GarmentImages images) {
+        return probabilities(engine, images, ModelEvaluator::tensors);
+    }
+
+    /** Class probabilities for every image as an upload ({@link UploadPath}); the engine is asked as given. */
+    public float[][] probabilitiesAsUploads(InferenceEngine engine, GarmentImages images) {
+        return probabilities(engine, images, new UploadPath()::inputs);
+    }
+
+    /** Accuracy, per-class metrics and confusion matrix of the most likely class of each row. */
+    public static EvaluationReport report(float[][] probabilities, int[] labels) {
+        int classes = BatchAssembler.CLASSES;
+        int[][] confusion = new int[classes][classes];
+        for (int i = 0; i < probabilities.length; i++) {
+            confusion[labels[i]][Probabilities.mostLikely(probabilities[i])]++;
+        }
+        return report(confusion);
+    }
+
     private interface Inputs {
         float[][] of(GarmentImages images, int from, int to);
     }
 
     private EvaluationReport evaluate(InferenceEngine engine, GarmentImages images, Inputs inputs) {
-        int classes = BatchAssembler.CLASSES;
-        int[][] confusion = new int[classes][classes];
+        return report(probabilities(engine, images, inputs), images.labels());
+    }
+
+    private static float[][] probabilities(InferenceEngine engine, GarmentImages images, Inputs inputs) {
+        float[][] probabilities = new float[images.size()][];
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
-            float[][] probabilities = engine.predict(inputs.of(images, from, to));
-            for (int i = from; i < to; i++) {
-                confusion[images.labels()[i]][Probabilities.mostLikely(probabilities[i - from])]++;
-            }
+            float[][] batch = engine.predict(inputs.of(images, from, to));
+            System.arraycopy(batch, 0, probabilities, from, batch.length);
         }
-        return report(confusion);
+        return probabilities;
     }
 
     /** The data set's bytes scaled to [0, 1]: what training feeds the network. */

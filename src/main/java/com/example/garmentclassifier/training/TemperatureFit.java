@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 
 /**
@@ -39,6 +40,27 @@ final class TemperatureFit {
             }
         }
         return Math.exp((low + high) / 2);
+    }
+
+    /**
+     * The temperature fitted on the validation probabilities, and the expected calibration error of the
+     * test probabilities before and after it (all as served, as uploads).
+     */
+    static ModelMetadata.Calibration calibration(float[][] validation, int[] validationLabels, float[][] test,
+                                                 int[] testLabels, String fittedOn) {
+        double temperature = fit(validation, validationLabels);
+        float[][] calibrated = new float[test.length][];
+        for (int i = 0; i < calibrated.length; i++) {
+            calibrated[i] = TemperatureScaledEngine.scale(test[i], temperature);
+        }
+        return new ModelMetadata.Calibration(round(temperature),
+                round(ConfidenceBins.of(test, testLabels).expectedCalibrationError()),
+                round(ConfidenceBins.of(calibrated, testLabels).expectedCalibrationError()),
+                fittedOn, "test images as uploads, " + ConfidenceBins.BINS + " bins");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
     }
 
     static double negativeLogLikelihood(float[][] probabilities, int[] labels, double temperature) {

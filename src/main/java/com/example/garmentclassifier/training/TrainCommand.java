@@ -104,26 +104,13 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         try {
             String calibrate = option(raw, "--calibrate", null);
             if (calibrate != null) {
-                checkKnown(raw);
-                try (StoredNetworks networks = store.loadNetworks(calibrate)) {
-                    ModelMetadata.Calibration fitted = calibration.fit(networks.members());
-                    store.recordCalibration(calibrate, fitted);
-                    log.info("Version {}: temperature {}, test ECE {} before, {} after", calibrate,
-                            fitted.temperature(), fitted.eceBefore(), fitted.eceAfter());
-                } catch (ModelVersionNotFoundException | InvalidModelException | DatasetUnavailableException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
+                onStoredVersions(raw, () -> calibrate(calibrate));
                 return;
             }
             String ensemble = option(raw, "--ensemble", null);
             if (ensemble != null) {
-                checkKnown(raw);
-                try {
-                    compose(Arrays.stream(ensemble.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList(),
-                            !flags.contains("--no-activate"));
-                } catch (ModelVersionNotFoundException | InvalidModelException | DatasetUnavailableException e) {
-                    throw new IllegalArgumentException(e.getMessage(), e);
-                }
+                onStoredVersions(raw, () -> compose(Arrays.stream(ensemble.split(",")).map(String::trim)
+                        .filter(v -> !v.isEmpty()).toList(), !flags.contains("--no-activate")));
                 return;
             }
             TrainingParameters params = parse(raw);
@@ -154,6 +141,25 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println(ProgressLine.failed(e.getMessage()).encode(json));
             }
             exitCode = e.getMessage() != null && e.getMessage().startsWith("Out of memory") ? 3 : 2;
+        }
+    }
+
+    /** Runs a command on stored versions; a missing or broken version, or no data set, is a usage error. */
+    private static void onStoredVersions(String[] raw, Runnable command) {
+        checkKnown(raw);
+        try {
+            command.run();
+        } catch (ModelVersionNotFoundException | InvalidModelException | DatasetUnavailableException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private void calibrate(String version) {
+        try (StoredNetworks networks = store.loadNetworks(version)) {
+            ModelMetadata.Calibration fitted = calibration.fit(networks.members());
+            store.recordCalibration(version, fitted);
+            log.info("Version {}: temperature {}, test ECE {} before, {} after", version, fitted.temperature(),
+                    fitted.eceBefore(), fitted.eceAfter());
         }
     }
 

@@ -1,13 +1,11 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.ModelStoreWriteException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.springframework.stereotype.Component;
@@ -24,11 +22,9 @@ public class TrainingPipeline {
     private final ModelTrainer trainer;
     private final ModelEvaluator evaluator;
     private final ModelStore store;
-    private final CalibrationFitter calibration;
 
     public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
-                            ModelEvaluator evaluator, ModelStore store, CalibrationFitter calibration) {
-        this.calibration = calibration;
+                            ModelEvaluator evaluator, ModelStore store) {
         this.properties = properties;
         this.reader = reader;
         this.trainer = trainer;
@@ -46,10 +42,9 @@ public class TrainingPipeline {
         Instant started = Instant.now();
         TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
         try {
-            EvaluationReport[] reports = evaluator.withServedEngine(trained.network(), served -> new EvaluationReport[] {
-                    evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test)});
-            return store(trained, params, warmStartVersion, started, reports[0], reports[1],
-                    calibration.fit(List.of(trained.network())));
+            ServedScores scores = evaluator.withServedEngine(trained.network(),
+                    served -> ServedScores.measure(evaluator, served, train, test));
+            return store(trained, params, warmStartVersion, started, scores);
         } catch (ModelStoreWriteException e) {
             throw new TrainingFailedException("Training finished but was not saved: " + e.getMessage()
                     + "; the serving model is unchanged");
@@ -60,14 +55,13 @@ public class TrainingPipeline {
     }
 
     private ModelMetadata store(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
-                                Instant started, EvaluationReport tensors, EvaluationReport uploads,
-                                ModelMetadata.Calibration fitted) {
+                                Instant started, ServedScores scores) {
         ModelMetadata draft = new ModelMetadata(null, started, GarmentNetwork.summaryOf(trained.network()),
                 trained.network().numParams(), FashionMnistLabels.LABELS, null, null,
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                tensors, uploads, null, null, fitted);
+                scores.test(), scores.testAsUploads(), null, null, scores.calibration());
         return store.save(trained.network(), draft);
     }
 

@@ -7,7 +7,6 @@ import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
-import com.example.garmentclassifier.training.UploadPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,20 +45,15 @@ public final class ReviewThresholdEvaluation {
                 .append(calibration == null ? "" : "Temperature " + calibration.temperature() + " applied, as served.\n\n")
                 .append("| images | threshold | flagged | accuracy flagged | accuracy of the rest |\n|---|--:|--:|--:|--:|\n");
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            new ModelEvaluator().withServedEngine(networks.members(), uncalibrated -> {
+            ModelEvaluator evaluator = new ModelEvaluator();
+            evaluator.withServedEngine(networks.members(), uncalibrated -> {
                 var engine = calibration == null ? uncalibrated
                         : new com.example.garmentclassifier.model.engine.TemperatureScaledEngine(uncalibrated,
                                 calibration.temperature());
                 for (var set : new Object[][] {{"validation (last 5,000 training images)", validation},
                         {"test (10,000)", test}}) {
                     GarmentImages images = (GarmentImages) set[1];
-                    float[][] probabilities = new float[images.size()][];
-                    UploadPath uploads = new UploadPath();
-                    for (int from = 0; from < images.size(); from += 500) {
-                        int to = Math.min(images.size(), from + 500);
-                        float[][] batch = engine.predict(uploads.inputs(images, from, to));
-                        System.arraycopy(batch, 0, probabilities, from, batch.length);
-                    }
+                    float[][] probabilities = evaluator.probabilitiesAsUploads(engine, images);
                     for (double threshold : THRESHOLDS) {
                         int flagged = 0;
                         int flaggedRight = 0;

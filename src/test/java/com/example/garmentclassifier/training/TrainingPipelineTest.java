@@ -23,7 +23,7 @@ class TrainingPipelineTest {
         ClassifierProperties properties = ClassifierProperties.of(storeDir, Path.of("src/test/resources/fashion-mnist-mini"));
         ModelStore store = new ModelStore(storeDir, JsonMapper.builder().build());
         TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
-                new ModelEvaluator(), store, new CalibrationFitter(properties, new IdxReader()));
+                new ModelEvaluator(), store);
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger epochs = new AtomicInteger();
 

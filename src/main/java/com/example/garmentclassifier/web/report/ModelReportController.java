@@ -47,7 +47,7 @@ class ModelReportController {
         ModelMetadata metadata = store.readMetadata(version);
         boolean active = holder.current().map(LoadedModel::version).filter(v -> Objects.equals(v, version)).isPresent();
         try {
-            return ModelReportPage.render(metadata, active, predictions.of(version), null);
+            return ModelReportPage.render(metadata, active, predictions.of(metadata), null);
         } catch (DatasetUnavailableException e) {
             return ModelReportPage.render(metadata, active, null, "The Fashion-MNIST test set is not installed here"
                     + " (apt-get install dataset-fashion-mnist, or set classifier.dataset-dir), so calibration and"

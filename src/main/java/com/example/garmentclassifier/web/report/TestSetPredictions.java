@@ -4,7 +4,6 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
-import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TestSetPredictions {
 
-    private static final int BATCH = 500;
     private static final int KEPT = 3;
 
     /** The test images and, row by row, the probabilities the version gives them. */
@@ -50,7 +48,8 @@ class TestSetPredictions {
     }
 
     /** @throws com.example.garmentclassifier.training.DatasetUnavailableException when the test set is not installed */
-    synchronized Predictions of(String version) {
+    synchronized Predictions of(ModelMetadata metadata) {
+        String version = metadata.version();
         Predictions known = recent.get(version);
         if (known != null) {
             return known;
@@ -58,31 +57,12 @@ class TestSetPredictions {
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         float[][] probabilities;
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            ModelMetadata.Calibration calibration = store.readMetadata(version).calibration();
-            probabilities = evaluator.withServedEngine(networks.members(), engine -> predict(calibration == null
-                    ? engine : new TemperatureScaledEngine(engine, calibration.temperature()), test));
+            ModelMetadata.Calibration calibration = metadata.calibration();
+            probabilities = evaluator.withServedEngine(networks.members(), engine -> evaluator.probabilities(
+                    calibration == null ? engine : new TemperatureScaledEngine(engine, calibration.temperature()), test));
         }
         Predictions predictions = new Predictions(test, probabilities);
         recent.put(version, predictions);
         return predictions;
-    }
-
-    private static float[][] predict(InferenceEngine engine, GarmentImages images) {
-        float[][] probabilities = new float[images.size()][];
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int to = Math.min(images.size(), from + BATCH);
-            float[][] inputs = new float[to - from][];
-            for (int i = from; i < to; i++) {
-                byte[] pixels = images.pixels()[i];
-                float[] input = new float[pixels.length];
-                for (int p = 0; p < pixels.length; p++) {
-                    input[p] = (pixels[p] & 0xFF) / 255f;
-                }
-                inputs[i - from] = input;
-            }
-            float[][] batch = engine.predict(inputs);
-            System.arraycopy(batch, 0, probabilities, from, batch.length);
-        }
-        return probabilities;
     }
 }

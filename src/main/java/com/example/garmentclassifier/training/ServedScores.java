@@ -1,0 +1,29 @@
+package com.example.garmentclassifier.training;
+
+import com.example.garmentclassifier.model.EvaluationReport;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+
+/**
+ * What a version scores, asked as served: the test images as tensors and as uploads, the validation
+ * images as uploads, and the temperature fitted on those validation probabilities with its effect
+ * on the test ones. Each set is classified once.
+ */
+public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads,
+                           EvaluationReport validationAsUploads, ModelMetadata.Calibration calibration) {
+
+    /**
+     * @param served the version's engine as served (mirror-averaged, every network of an ensemble)
+     * @param train  the training file: its last images are the validation split ({@link ValidationGate})
+     */
+    static ServedScores measure(ModelEvaluator evaluator, InferenceEngine served, GarmentImages train,
+                                GarmentImages test) {
+        GarmentImages validation = ValidationGate.validationSplit(train);
+        float[][] validationUploads = evaluator.probabilitiesAsUploads(served, validation);
+        float[][] testUploads = evaluator.probabilitiesAsUploads(served, test);
+        return new ServedScores(evaluator.evaluate(served, test), ModelEvaluator.report(testUploads, test.labels()),
+                ModelEvaluator.report(validationUploads, validation.labels()),
+                TemperatureFit.calibration(validationUploads, validation.labels(), testUploads, test.labels(),
+                        ValidationGate.describe(train)));
+    }
+}
