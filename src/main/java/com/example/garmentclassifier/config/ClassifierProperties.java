@@ -22,6 +22,10 @@ import org.springframework.util.unit.DataSize;
  * @param batching how concurrent requests are coalesced into engine calls
  * @param cors which other origins' web pages may call the API (none by default)
  * @param clients who may call /classify and how often (anyone, without limit, by default)
+ * @param sharedStore how instances that serve one model store (replicas on a shared volume) keep in step
+ * @param modelStoreSeed a read-only store (e.g. the one baked into the container image) whose versions are copied
+ *                       into {@code modelStore} at startup when missing there; its active version becomes the
+ *                       store's only when the store has none. Empty (default) = no seed
  * @param reviewThreshold top-class probability under which a result is flagged {@code needsReview} (0.7, chosen on
  *                        the validation images; see the README's "Honest confidence")
  */
@@ -39,7 +43,19 @@ public record ClassifierProperties(
         @DefaultValue Batching batching,
         @DefaultValue Cors cors,
         @DefaultValue Clients clients,
-        @DefaultValue("0.7") double reviewThreshold) {
+        @DefaultValue("0.7") double reviewThreshold,
+        @DefaultValue SharedStore sharedStore,
+        Path modelStoreSeed) {
+
+    /**
+     * @param pollInterval   how often an instance checks the store's active version and serves it if another instance
+     *                       activated a different one; 0 = never (one instance per store)
+     * @param lockStaleAfter a training lock not refreshed for this long was left by an instance that died, and may be
+     *                       taken over (the holder refreshes it every third of this)
+     */
+    public record SharedStore(@DefaultValue("2s") Duration pollInterval,
+                              @DefaultValue("60s") Duration lockStaleAfter) {
+    }
 
     /**
      * Callers of /classify. Keys are keyed by client name (not the other way round) because a name is a plain
@@ -142,6 +158,7 @@ public record ClassifierProperties(
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
-                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0), 0.7);
+                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0), 0.7,
+                new SharedStore(Duration.ofSeconds(2), Duration.ofSeconds(60)), null);
     }
 }

@@ -22,6 +22,10 @@ public class ModelActivationService {
     private final ModelLoader loader;
     private final ModelHolder holder;
     private final Counter swaps;
+    /** The store's active version that failed to load here, so a follower does not retry it every poll. */
+    private String unloadableActive;
+    /** Following starts once the startup activation has run, so the two never load the same version twice. */
+    private boolean started;
 
     public ModelActivationService(ModelStore store, ModelLoader loader, ModelHolder holder, MeterRegistry registry) {
         this.store = store;
@@ -55,6 +59,39 @@ public class ModelActivationService {
         return model.metadata();
     }
 
+    /**
+     * Serves the store's active version when another instance sharing the store activated it.
+     * Loads and warms it before the swap, like {@link #activate}; a version that fails to load
+     * here is logged once and not retried until the store names another.
+     *
+     * @return whether this instance swapped to another version
+     */
+    public synchronized boolean followStore() {
+        String active = store.activeVersion().orElse(null);
+        String serving = holder.current().map(LoadedModel::version).orElse(null);
+        if (!started || active == null || active.equals(serving) || active.equals(unloadableActive)) {
+            return false;
+        }
+        LoadedModel model = null;
+        try {
+            model = loader.load(active);
+            warmUp(model);
+        } catch (RuntimeException e) {
+            if (model != null) {
+                model.discard();
+            }
+            unloadableActive = active;
+            log.error("Another instance activated model version {}, which cannot be loaded here: {}; still serving {}",
+                    active, e.getMessage(), serving);
+            return false;
+        }
+        holder.swap(model);
+        holder.markFallback(null);
+        swaps.increment();
+        log.info("Serving model version {}, activated in the shared store by another instance", active);
+        return true;
+    }
+
     /** Deletes a stored version; the serving one cannot be deleted. */
     public synchronized void delete(String version) {
         String serving = holder.current().map(LoadedModel::version).orElse(null);
@@ -72,6 +109,7 @@ public class ModelActivationService {
      * activation history falls back to its newest loadable version.
      */
     synchronized boolean activateAtStartup() {
+        started = true;
         String active = store.activeVersion().orElse(null);
         String failure;
         if (active != null) {
@@ -80,6 +118,7 @@ public class ModelActivationService {
                 return true;
             } catch (RuntimeException e) {
                 failure = "active version " + active + " cannot be loaded: " + e.getMessage();
+                unloadableActive = active;
                 log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
             }
         } else {

@@ -1,5 +1,7 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.config.ClassifierProperties;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,16 +26,22 @@ public class ModelBootstrap implements ApplicationRunner {
     private final ModelStore store;
     private final ModelHolder holder;
     private final ModelActivationService activation;
+    private final Path seed;
 
-    public ModelBootstrap(ModelStore store, ModelHolder holder, ModelActivationService activation) {
+    public ModelBootstrap(ModelStore store, ModelHolder holder, ModelActivationService activation,
+                          ClassifierProperties properties) {
         this.store = store;
         this.holder = holder;
         this.activation = activation;
+        this.seed = properties.modelStoreSeed();
     }
 
     @Override
     public void run(ApplicationArguments args) {
         store.cleanTemporaryFiles();
+        if (seed != null) {
+            new ModelStoreSeeder(store).seedFrom(seed);
+        }
         if (!activation.activateAtStartup()) {
             String reason = "No usable model in the model store: train one with --train or restore the store";
             holder.markUnavailable(reason);

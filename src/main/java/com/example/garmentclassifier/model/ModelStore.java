@@ -14,6 +14,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * model-store/
  *   active-version          the active version id (replaced atomically)
  *   activations             every activation, oldest first (appended)
+ *   training.lock           held by the instance that trains (instances sharing the store take turns)
+ *   jobs/{id}.json          training job records
  *   versions/{id}/model.zip DL4J model without updater state (the reference every engine is checked against)
  *   versions/{id}/model.onnx the same network for ONNX Runtime (written at training, or converted at first load)
  *   versions/{id}/metadata.json
@@ -50,6 +54,8 @@ public class ModelStore {
     public static final String ONNX_FILE = "model.onnx";
     private static final String ACTIVE_POINTER = "active-version";
     static final String TEMP_PREFIX = ".tmp-";
+    /** Writes take seconds; a temporary file this old belongs to none in progress. */
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(10);
     private static final Pattern VERSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final DateTimeFormatter VERSION_FORMAT =
             DateTimeFormatter.ofPattern("'v'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -192,6 +198,28 @@ public class ModelStore {
         } catch (IOException e) {
             throw new StoreSpaceException("The model store's free space cannot be read");
         }
+    }
+
+    /**
+     * Takes the store-wide lock {@code name} (a file {@code name.lock} in the store's root), shared by
+     * every instance that serves this store; see {@link StoreLock}.
+     *
+     * @return the lock, or empty while another instance holds it
+     */
+    public Optional<StoreLock> tryLock(String name, String owner, Duration staleAfter) {
+        return StoreLock.tryAcquire(lockFile(name), owner, staleAfter);
+    }
+
+    /** Who holds the store-wide lock {@code name}, if anyone does. */
+    public Optional<String> lockHolder(String name, Duration staleAfter) {
+        return StoreLock.holder(lockFile(name), staleAfter);
+    }
+
+    private Path lockFile(String name) {
+        if (!VERSION_ID.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a lock name: " + name);
+        }
+        return root.resolve(name + ".lock");
     }
 
     /** Versions that were active, most recent activation first (see {@link ActivationHistory}). */
@@ -378,6 +406,45 @@ public class ModelStore {
         }
     }
 
+    /**
+     * Copies a version directory of another store (a read-only seed) into this one, unless this
+     * store has the version already; the copy appears complete or not at all. Its files are
+     * verified like any other version's when it is loaded.
+     *
+     * @return whether it was copied
+     */
+    public synchronized boolean importVersion(Path sourceVersionDir) {
+        String version = sourceVersionDir.getFileName().toString();
+        if (!VERSION_ID.matcher(version).matches() || version.startsWith(TEMP_PREFIX)
+                || !Files.isRegularFile(sourceVersionDir.resolve(METADATA_FILE))) {
+            return false;
+        }
+        Path versions = root.resolve("versions");
+        Path target = versions.resolve(version);
+        if (Files.exists(target)) {
+            return false;
+        }
+        Path temp = versions.resolve(TEMP_PREFIX + "import-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(temp);
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(sourceVersionDir, Files::isRegularFile)) {
+                for (Path file : files) {
+                    Path copy = temp.resolve(file.getFileName().toString());
+                    Files.copy(file, copy);
+                    fsync(copy);
+                }
+            }
+            move(temp, target);
+            return true;
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            if (Files.isDirectory(target)) {
+                return false; // another instance sharing the store imported it at the same moment
+            }
+            throw new UncheckedIOException("Cannot import version " + version, e);
+        }
+    }
+
     /** Deletes a version directory. The caller makes sure it is not the active one. */
     public synchronized void delete(String version) {
         Path dir = requireVersionDirectory(version);
@@ -391,7 +458,10 @@ public class ModelStore {
         deleteQuietly(trash);
     }
 
-    /** Removes leftovers of interrupted writes. */
+    /**
+     * Removes leftovers of interrupted writes. Only old ones: on a shared store, a fresh temporary
+     * file may be another instance's write in progress.
+     */
     public void cleanTemporaryFiles() {
         Path versions = root.resolve("versions");
         if (!Files.isDirectory(versions)) {
@@ -399,17 +469,29 @@ public class ModelStore {
         }
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions)) {
             for (Path dir : dirs) {
-                if (dir.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                if (dir.getFileName().toString().startsWith(TEMP_PREFIX) && isLeftover(dir)) {
                     log.warn("Removing leftover of an interrupted write: {}", dir.getFileName());
                     deleteQuietly(dir);
                 } else if (Files.isDirectory(dir)) {
                     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
-                        leftovers.forEach(DurableFiles::deleteQuietly);
+                        for (Path leftover : leftovers) {
+                            if (isLeftover(leftover)) {
+                                deleteQuietly(leftover);
+                            }
+                        }
                     }
                 }
             }
         } catch (IOException e) {
             log.warn("Cannot clean {}: {}", versions, e.getMessage());
+        }
+    }
+
+    private static boolean isLeftover(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isBefore(Instant.now().minus(LEFTOVER_AGE));
+        } catch (IOException e) {
+            return false;
         }
     }
 

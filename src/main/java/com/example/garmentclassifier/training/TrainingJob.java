@@ -20,7 +20,7 @@ final class TrainingJob {
     private String modelVersion;
     private PromotionDecision promotion;
     private String failureReason;
-    private volatile boolean cancelRequested;
+    private volatile String cancelReason;
 
     TrainingJob(String id, RetrainRequest request, Instant createdAt) {
         this.id = id;
@@ -43,6 +43,7 @@ final class TrainingJob {
         job.modelVersion = view.modelVersion();
         job.promotion = view.promotion();
         job.failureReason = view.failureReason();
+        job.cancelReason = view.cancelReason();
         return job;
     }
 
@@ -55,11 +56,14 @@ final class TrainingJob {
     }
 
     boolean cancelRequested() {
-        return cancelRequested;
+        return cancelReason != null;
     }
 
-    void requestCancel() {
-        cancelRequested = true;
+    /** @param reason who or what asked, kept in the job's record (the first reason wins) */
+    synchronized void requestCancel(String reason) {
+        if (cancelReason == null) {
+            cancelReason = reason;
+        }
     }
 
     synchronized JobState state() {
@@ -122,6 +126,7 @@ final class TrainingJob {
 
     synchronized TrainingJobView view() {
         return new TrainingJobView(id, state, request, createdAt, startedAt, finishedAt, progress, List.copyOf(epochs),
-                modelVersion, promotion, failureReason, cancelRequested && !state.isFinished());
+                modelVersion, promotion, failureReason, cancelReason != null && !state.isFinished(),
+                state == JobState.SUCCEEDED || state == JobState.FAILED ? null : cancelReason);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,23 @@ class TrainingJobRepository {
         } catch (IOException | RuntimeException e) {
             // History is best effort: a job must not fail because its record could not be written.
             log.warn("Cannot save job {}: {}", job.id(), e.getMessage());
+        }
+    }
+
+    /** One job's record, if there is a readable one. */
+    Optional<TrainingJobView> load(String id) {
+        if (!id.matches("job-[0-9A-Za-z-]{1,64}")) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(id + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(file.toFile(), TrainingJobView.class));
+        } catch (RuntimeException e) {
+            log.warn("Unreadable job record {}: {}", file.getFileName(), e.getMessage());
+            return Optional.empty();
         }
     }
 

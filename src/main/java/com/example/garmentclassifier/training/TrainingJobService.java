@@ -7,13 +7,17 @@ import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoreLock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class TrainingJobService {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);
+    static final String TRAINING_LOCK = "training";
+    static final String SHUTDOWN_REASON = "the service shut down";
     private static final DateTimeFormatter ID_FORMAT =
             DateTimeFormatter.ofPattern("'job-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -55,6 +61,9 @@ public class TrainingJobService {
     private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
     private final AtomicReference<Double> lastDurationSeconds = new AtomicReference<>(Double.NaN);
     private final ExecutorService executor;
+    private final String instance;
+    private final Duration lockStaleAfter;
+    private final AtomicReference<StoreLock> trainingLock = new AtomicReference<>();
 
     public TrainingJobService(TrainingRunner runner, ModelStore store, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
@@ -67,6 +76,8 @@ public class TrainingJobService {
         this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
         this.promotionTolerance = properties.training().promotionTolerance();
         this.gate = new ValidationGate(store, new IdxReader(), properties.datasetDir());
+        this.instance = ManagementFactory.getRuntimeMXBean().getName();
+        this.lockStaleAfter = properties.sharedStore().lockStaleAfter();
         // One worker, one queued job at most: submit() refuses a second job before it reaches the queue.
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), runnable -> {
             Thread thread = new Thread(runnable, "training-job");
@@ -90,24 +101,43 @@ public class TrainingJobService {
                     + active.get().state() + "; wait for it to end or cancel it with DELETE /admin/jobs/"
                     + active.get().id());
         }
+        // Instances sharing the store train one at a time; the lock is held until the job ends.
+        StoreLock lock = store.tryLock(TRAINING_LOCK, instance, lockStaleAfter).orElseThrow(() ->
+                new JobConflictException(null, "Another instance of the service sharing this model store is training ("
+                        + store.lockHolder(TRAINING_LOCK, lockStaleAfter).orElse("holder unknown")
+                        + "); wait for its job to end (GET /admin/jobs) or cancel it there"));
+        trainingLock.set(lock);
         Instant now = Instant.now();
         String id = ID_FORMAT.format(now) + "-" + UUID.randomUUID().toString().substring(0, 4);
         TrainingJob job = new TrainingJob(id, request, now);
-        jobs.put(id, job);
-        repository.save(job.view());
-        executor.execute(() -> run(job));
+        try {
+            jobs.put(id, job);
+            repository.save(job.view());
+            executor.execute(() -> run(job));
+        } catch (RuntimeException e) {
+            jobs.remove(id);
+            trainingLock.set(null);
+            lock.close();
+            throw e;
+        }
         log.info("Training job {} queued: {}", id, request);
         return job.view();
     }
 
     public TrainingJobView get(String id) {
-        return find(id).view();
+        TrainingJob job = jobs.get(id);
+        if (job != null) {
+            return job.view();
+        }
+        return repository.load(id).orElseThrow(() -> new JobNotFoundException(id));
     }
 
-    /** Newest first. */
+    /** Newest first; includes jobs that other instances sharing the store have run or are running. */
     public List<TrainingJobView> list() {
-        return jobs.values().stream().sorted(Comparator.comparing(TrainingJob::createdAt).reversed())
-                .map(TrainingJob::view).toList();
+        Map<String, TrainingJobView> all = new HashMap<>();
+        repository.loadAll().forEach(view -> all.put(view.id(), view));
+        jobs.values().forEach(job -> all.put(job.id(), job.view()));
+        return all.values().stream().sorted(Comparator.comparing(TrainingJobView::createdAt).reversed()).toList();
     }
 
     /** The queued or running job, if any. */
@@ -117,13 +147,17 @@ public class TrainingJobService {
 
     /** Cancels a queued job at once, a running one within one batch. */
     public TrainingJobView cancel(String id) {
+        if (!jobs.containsKey(id) && repository.load(id).isPresent()) {
+            throw new JobConflictException(id, "Training job " + id + " belongs to another instance sharing this model"
+                    + " store; cancel it there");
+        }
         TrainingJob job = find(id);
         synchronized (job) {
             JobState state = job.state();
             if (state.isFinished()) {
                 throw new JobConflictException(id, "Training job " + id + " already ended " + state);
             }
-            job.requestCancel();
+            job.requestCancel("requested by an admin (DELETE /admin/jobs/" + id + ")");
             if (state == JobState.QUEUED) {
                 job.cancel();
             }
@@ -142,12 +176,23 @@ public class TrainingJobService {
     }
 
     private void run(TrainingJob job) {
-        synchronized (job) {
-            if (job.state() != JobState.QUEUED) {
-                return; // cancelled while queued
+        try {
+            synchronized (job) {
+                if (job.state() != JobState.QUEUED) {
+                    return; // cancelled while queued
+                }
+                job.start();
             }
-            job.start();
+            train(job);
+        } finally {
+            StoreLock lock = trainingLock.getAndSet(null);
+            if (lock != null) {
+                lock.close();
+            }
         }
+    }
+
+    private void train(TrainingJob job) {
         repository.save(job.view());
         try {
             RetrainRequest request = job.request();
@@ -207,9 +252,16 @@ public class TrainingJobService {
         };
     }
 
-    /** A job that was queued or running when the process died can never finish: say so. */
+    /**
+     * A job that was queued or running when the process died can never finish: say so. While another
+     * instance holds the training lock, unfinished jobs are that instance's, and are left alone.
+     */
     private void restoreHistory() {
+        boolean otherInstanceTraining = store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent();
         for (TrainingJobView view : repository.loadAll()) {
+            if (otherInstanceTraining && !view.state().isFinished()) {
+                continue;
+            }
             TrainingJob job = TrainingJob.restore(view);
             if (!view.state().isFinished()) {
                 job.fail("interrupted: the service stopped while this job was " + view.state()
@@ -231,9 +283,23 @@ public class TrainingJobService {
                 .baseUnit("seconds").description("Duration of the last finished training job").register(registry);
     }
 
+    /**
+     * On shutdown a queued job is cancelled at once and a running one within a batch (its child
+     * process ends); both are recorded CANCELLED with the reason, and the training lock is released.
+     */
     @PreDestroy
     void shutdown() {
-        jobs.values().stream().filter(j -> j.state() == JobState.RUNNING).forEach(TrainingJob::requestCancel);
+        for (TrainingJob job : jobs.values()) {
+            synchronized (job) {
+                if (!job.state().isFinished()) {
+                    job.requestCancel(SHUTDOWN_REASON);
+                    if (job.state() == JobState.QUEUED) {
+                        job.cancel();
+                        repository.save(job.view());
+                    }
+                }
+            }
+        }
         executor.shutdown();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);

@@ -18,7 +18,9 @@ public record TrainingJobView(
         @Schema(description = "Version stored by the job") String modelVersion,
         PromotionDecision promotion,
         @Schema(description = "Why the job FAILED, and what to do about it") String failureReason,
-        boolean cancelRequested) {
+        boolean cancelRequested,
+        @Schema(description = "Why the job was (or is being) CANCELLED: by an admin, or because the service shut down",
+                example = "the service shut down") String cancelReason) {
 
     /** Where a running job is: epoch i of n, batches done in it, overall percent, estimated seconds left. */
     public record Progress(int epoch, int epochs, int batch, int batchesPerEpoch, double percent, Double etaSeconds) {

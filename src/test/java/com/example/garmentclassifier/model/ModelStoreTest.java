@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -115,11 +117,14 @@ class ModelStoreTest {
         ModelMetadata good = store.save(network, draft(Instant.now()));
         Files.createDirectories(root.resolve("versions/v20250101-000000"));
         Files.writeString(root.resolve("versions/v20250101-000000/model.zip"), "partial");
-        Files.createDirectories(root.resolve("versions/.tmp-interrupted"));
+        Path interrupted = Files.createDirectories(root.resolve("versions/.tmp-interrupted"));
+        Files.setLastModifiedTime(interrupted, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path inProgress = Files.createDirectories(root.resolve("versions/.tmp-another-instance-writing"));
 
         assertThat(store.list()).extracting(ModelMetadata::version).containsExactly(good.version());
         store.cleanTemporaryFiles();
-        assertThat(root.resolve("versions/.tmp-interrupted")).doesNotExist();
+        assertThat(interrupted).doesNotExist();
+        assertThat(inProgress).as("on a shared store a fresh one may be another instance's write").exists();
     }
 
     @Test

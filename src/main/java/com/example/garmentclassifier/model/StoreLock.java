@@ -1,0 +1,150 @@
+package com.example.garmentclassifier.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An exclusive lock kept as a file in the model store, so that service instances sharing one store
+ * (replicas on a shared volume) take turns. Taking it is one exclusive file creation, which every
+ * local and network file system performs atomically. The holder refreshes the file's modification
+ * time in the background; a lock not refreshed for {@code staleAfter} belongs to an instance that
+ * crashed or was killed, and the next caller takes it over, so a dead replica cannot block the
+ * store forever.
+ */
+public final class StoreLock implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreLock.class);
+
+    private final Path file;
+    private final String token;
+    private final ScheduledExecutorService heartbeat;
+
+    private StoreLock(Path file, String token, Duration staleAfter) {
+        this.file = file;
+        this.token = token;
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "store-lock-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Three refreshes per stale period: one late or lost refresh does not let another instance in.
+        long period = Math.max(1, staleAfter.toMillis() / 3);
+        heartbeat.scheduleAtFixedRate(this::refresh, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param owner who takes it (shown to the instances it keeps out)
+     * @return the lock, or empty while another instance holds it and keeps it fresh
+     */
+    static Optional<StoreLock> tryAcquire(Path file, String owner, Duration staleAfter) {
+        String token = owner + " " + UUID.randomUUID();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                Files.writeString(file, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE);
+                return Optional.of(new StoreLock(file, token, staleAfter));
+            } catch (FileAlreadyExistsException e) {
+                if (!removeIfStale(file, staleAfter)) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create lock " + file.getFileName(), e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Who holds the lock, if anyone does and keeps it fresh. */
+    static Optional<String> holder(Path file, Duration staleAfter) {
+        try {
+            if (isStale(file, staleAfter)) {
+                return Optional.empty();
+            }
+            String content = Files.readString(file, StandardCharsets.UTF_8).trim();
+            int space = content.lastIndexOf(' ');
+            return Optional.of(space > 0 ? content.substring(0, space) : content);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read lock " + file.getFileName(), e);
+        }
+    }
+
+    private static boolean isStale(Path file, Duration staleAfter) throws IOException {
+        Instant refreshed = Files.getLastModifiedTime(file).toInstant();
+        return refreshed.plus(staleAfter).isBefore(Instant.now());
+    }
+
+    /**
+     * Moves a stale lock aside under a unique name. Of several instances finding it stale at once,
+     * only one can move it; the others then find the new holder's fresh file.
+     */
+    private static boolean removeIfStale(Path file, Duration staleAfter) {
+        try {
+            if (!isStale(file, staleAfter)) {
+                return false;
+            }
+            Path aside = file.resolveSibling(file.getFileName() + ".stale-" + UUID.randomUUID());
+            Files.move(file, aside);
+            log.warn("Took over stale lock {} (held by {}, not refreshed for over {})", file.getFileName(),
+                    Files.readString(aside, StandardCharsets.UTF_8).trim(), staleAfter);
+            Files.deleteIfExists(aside);
+            return true;
+        } catch (NoSuchFileException e) {
+            return true; // released or moved aside by someone else meanwhile: try to create it again
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check lock " + file.getFileName(), e);
+        }
+    }
+
+    private void refresh() {
+        try {
+            if (!ownsFile()) {
+                log.error("Lock {} was taken over by another instance; was this process paused for longer than the"
+                        + " stale period?", file.getFileName());
+                heartbeat.shutdown();
+                return;
+            }
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            log.warn("Cannot refresh lock {}: {}", file.getFileName(), e.getMessage());
+        }
+    }
+
+    private boolean ownsFile() throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).trim().equals(token);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Releases the lock if this instance still holds it. */
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        try {
+            if (ownsFile()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot release lock {}: {}", file.getFileName(), e.getMessage());
+        }
+    }
+}

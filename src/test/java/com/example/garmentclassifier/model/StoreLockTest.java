@@ -1,0 +1,69 @@
+package com.example.garmentclassifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreLockTest {
+
+    private static final Duration STALE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneHolderAtATimeAndOthersSeeWho() {
+        Path file = dir.resolve("training.lock");
+        try (StoreLock first = StoreLock.tryAcquire(file, "pod-a", STALE).orElseThrow()) {
+            assertThat(StoreLock.tryAcquire(file, "pod-b", STALE)).isEmpty();
+            assertThat(StoreLock.holder(file, STALE)).contains("pod-a");
+        }
+        assertThat(file).doesNotExist();
+        assertThat(StoreLock.holder(file, STALE)).isEmpty();
+        Optional<StoreLock> second = StoreLock.tryAcquire(file, "pod-b", STALE);
+        assertThat(second).isPresent();
+        second.get().close();
+    }
+
+    @Test
+    void aLockLeftByACrashedInstanceIsTakenOverOnceStale() throws Exception {
+        Path file = dir.resolve("training.lock");
+        Files.writeString(file, "pod-crashed 1234\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+        assertThat(StoreLock.holder(file, STALE)).as("stale = nobody").isEmpty();
+        try (StoreLock lock = StoreLock.tryAcquire(file, "pod-b", STALE).orElseThrow()) {
+            assertThat(StoreLock.holder(file, STALE)).contains("pod-b");
+        }
+    }
+
+    @Test
+    void theHolderKeepsItFreshWhileItRuns() throws Exception {
+        Path file = dir.resolve("training.lock");
+        Duration stale = Duration.ofMillis(600);
+        try (StoreLock lock = StoreLock.tryAcquire(file, "pod-a", stale).orElseThrow()) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofSeconds(5))));
+            Thread.sleep(900); // several heartbeat periods (200 ms each)
+            assertThat(StoreLock.holder(file, stale)).as("refreshed by the heartbeat").contains("pod-a");
+            assertThat(StoreLock.tryAcquire(file, "pod-b", stale)).isEmpty();
+        }
+    }
+
+    @Test
+    void releasingALockTakenOverByAnotherLeavesTheirs() throws Exception {
+        Path file = dir.resolve("training.lock");
+        StoreLock paused = StoreLock.tryAcquire(file, "pod-a", STALE).orElseThrow();
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        try (StoreLock taker = StoreLock.tryAcquire(file, "pod-b", STALE).orElseThrow()) {
+            paused.close();
+            assertThat(StoreLock.holder(file, STALE)).contains("pod-b");
+        }
+    }
+}
