@@ -56,4 +56,13 @@ class NoModelEndToEndTest {
         assertThat(http.get("/models/current").status()).isEqualTo(503);
     }
 
+    @Test
+    void theInstanceIsAliveButNotReadySoABalancerSendsItNothingAndNothingRestartsIt() {
+        HttpTestClient actuator = new HttpTestClient(managementPort);
+        Response readiness = actuator.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("DOWN");
+        assertThat(actuator.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
 }
