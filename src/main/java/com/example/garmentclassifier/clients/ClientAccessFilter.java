@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,10 @@ class ClientAccessFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final boolean keysRequired;
+    private static final String CLASSIFY = "/classify";
+    /** The Open Inference Protocol's inference endpoint is a way to classify too: same keys, same allowance. */
+    private static final Pattern INFER = Pattern.compile("/v2/models/[^/]+(/versions/[^/]+)?/infer");
+
     private final ClientRateLimits limits;
     private final ClientRequestMetrics metrics;
     private final ProblemResponses problems;
@@ -42,7 +47,8 @@ class ClientAccessFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/classify".equals(request.getServletPath()));
+        return !("POST".equals(request.getMethod()) && (CLASSIFY.equals(request.getServletPath())
+                || INFER.matcher(request.getServletPath()).matches()));
     }
 
     @Override

@@ -27,7 +27,8 @@ class ClientsConfiguration {
                 clients.requestsPerMinute() == 0 ? "no rate limit"
                         : clients.requestsPerMinute() + " requests per minute per client");
         FilterRegistrationBean<ClientAccessFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns("/classify");
+        // Servlet patterns cannot say "/v2/models/*/infer": the filter narrows /v2/* down to the inference paths.
+        registration.addUrlPatterns("/classify", "/v2/*");
         // After Spring Security's chain (order -100; CORS preflights are answered there); multipart parsing
         // happens later still, in the DispatcherServlet.
         registration.setOrder(0);

@@ -24,6 +24,13 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
+        if (request.getServletPath().startsWith("/v2/")) {
+            // Open Inference Protocol clients parse the protocol's error object, not a problem detail.
+            response.setStatus(status.value());
+            response.setContentType("application/json");
+            json.writeValue(response.getOutputStream(), Map.of("error", detail));
+            return;
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);

@@ -39,10 +39,11 @@ class OpenApiConfiguration {
             problemSchema.setAdditionalProperties(true);
             Content problem = new Content().addMediaType(PROBLEM_JSON, new MediaType()
                     .schema(new Schema<>().$ref("#/components/schemas/ProblemDetail")));
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+            openApi.getPaths().forEach((name, path) -> path.readOperations().forEach(operation ->
                     operation.getResponses().forEach((code, response) -> {
                         // springdoc has filled these with the method's return type; errors never return it.
-                        if (code.startsWith("4") || code.startsWith("5")) {
+                        // The Open Inference Protocol's operations declare the protocol's own error shape.
+                        if ((code.startsWith("4") || code.startsWith("5")) && !name.startsWith("/v2")) {
                             response.setContent(problem);
                         }
                     })));

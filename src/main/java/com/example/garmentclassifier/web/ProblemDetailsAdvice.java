@@ -10,6 +10,10 @@ import com.example.garmentclassifier.model.batching.InferenceOverloadedException
 import com.example.garmentclassifier.training.JobConflictException;
 import com.example.garmentclassifier.training.JobNotFoundException;
 import java.net.URI;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.http.MediaType;
+import com.example.garmentclassifier.oip.ProtocolError;
+import com.example.garmentclassifier.oip.InferenceProtocolException;
 import org.apache.catalina.connector.ClientAbortException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,6 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String PROTOCOL_PATH = "/v2";
     private static final String RETRY_AFTER_SECONDS = "30";
     private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
     /** server.tomcat.max-part-header-size, as configured in application.properties. */
@@ -182,10 +187,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, WebRequest request) {
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("Unexpected error on {}", request.getDescription(false), e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error", "The request could not be completed; the error has been logged"));
+        return createResponseEntity(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The request could not be completed; the error has been logged"), null,
+                HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** The Open Inference Protocol's own errors, in its error shape. */
+    @ExceptionHandler(InferenceProtocolException.class)
+    ResponseEntity<ProtocolError> inferenceProtocol(InferenceProtocolException e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(new ProtocolError(e.getMessage()));
+    }
+
+    /**
+     * Errors Spring raises before a protocol endpoint runs (unknown path, wrong method or media type)
+     * reach protocol clients as the protocol's error object, which is what they parse.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet
+                && servlet.getRequest().getServletPath().startsWith(PROTOCOL_PATH)) {
+            HttpHeaders json = new HttpHeaders();
+            if (headers != null) {
+                json.addAll(headers);
+            }
+            json.setContentType(MediaType.APPLICATION_JSON);
+            return new ResponseEntity<>(new ProtocolError(problem.getDetail() != null ? problem.getDetail()
+                    : problem.getTitle()), json, status);
+        }
+        return new ResponseEntity<>(body, headers, status);
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

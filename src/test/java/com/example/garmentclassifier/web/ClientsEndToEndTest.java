@@ -61,6 +61,17 @@ class ClientsEndToEndTest {
                 .contains("classifier_client_requests_total{client=\"photo-studio\",outcome=\"accepted\"} 1.0")
                 .contains("classifier_client_requests_total{client=\"unknown\",outcome=\"unauthenticated\"} 2.0")
                 .doesNotContain("studio-key-2");
+
+        // The Open Inference Protocol's inference is classification too: the same keys, in the protocol's error shape.
+        Response inferWithoutKey = new HttpTestClient(port).postJson("/v2/models/garment-classifier/infer", "{}");
+        assertThat(inferWithoutKey.status()).isEqualTo(401);
+        assertThat(inferWithoutKey.contentType()).startsWith("application/json");
+        assertThat(inferWithoutKey.json().get("error").asString()).contains("X-API-Key");
+        assertThat(new HttpTestClient(port).get("/v2/models/garment-classifier").status())
+                .as("metadata needs no key").isEqualTo(200);
+        Response keyed = new HttpTestClient(port).withHeader("X-API-Key", "studio-key-2")
+                .postJson("/v2/models/garment-classifier/versions/x/infer", "{}");
+        assertThat(keyed.status()).as("past the key check: an unknown version").isEqualTo(404);
     }
 
     private static Response classify(HttpTestClient client) {

@@ -1,0 +1,145 @@
+package com.example.garmentclassifier.oip;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.ModelUnavailableException;
+import com.example.garmentclassifier.model.batching.InferenceDispatcher;
+import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the protocol's endpoints answer. The model is named {@value #MODEL_NAME}; its versions are
+ * the store's, and inference runs on the serving one, leased for the whole call exactly as
+ * /classify leases it, through the same dispatcher.
+ */
+@Service
+public class InferenceProtocolService {
+
+    public static final String MODEL_NAME = "garment-classifier";
+    static final String OUTPUT_NAME = "probabilities";
+
+    private final ModelHolder models;
+    private final ModelStore store;
+    private final InferenceDispatcher dispatcher;
+    private final JsonMapper json;
+    private final ImageTensorReader reader;
+
+    public InferenceProtocolService(ModelHolder models, ModelStore store, InferenceDispatcher dispatcher,
+                                    JsonMapper json, ClassifierProperties properties) {
+        this.models = models;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.json = json;
+        this.reader = new ImageTensorReader(properties.maxFilesPerRequest());
+    }
+
+    boolean ready() {
+        return models.current().isPresent();
+    }
+
+    /** @param version null = whichever serves */
+    boolean modelReady(String name, String version) {
+        requireModel(name, version);
+        return models.current().map(model -> version == null || version.equals(model.version())).orElse(false);
+    }
+
+    ModelMetadataResponse metadata(String name, String version) {
+        requireModel(name, version);
+        List<String> versions = store.list().stream().map(ModelMetadata::version).toList();
+        String platform = models.current().map(model -> model.engine().engine()).orElse("unavailable");
+        return new ModelMetadataResponse(MODEL_NAME, versions, platform,
+                List.of(new TensorMetadata(ImageTensorReader.INPUT_NAME, "FP32", List.of(-1L, 28L, 28L))),
+                List.of(new TensorMetadata(OUTPUT_NAME, "FP32", List.of(-1L, 10L))));
+    }
+
+    InferenceResponse infer(String name, String version, byte[] body) {
+        requireModel(name, version);
+        InferenceRequest request = parse(body);
+        if (request.outputs() != null && request.outputs().stream().anyMatch(o -> !OUTPUT_NAME.equals(o.name()))) {
+            throw new InferenceProtocolException(HttpStatus.BAD_REQUEST, "Unknown output requested; this model's only"
+                    + " output is '" + OUTPUT_NAME + "'");
+        }
+        float[][] images = reader.read(request.inputs());
+        try {
+            return models.withModel(model -> {
+                if (version != null && !version.equals(model.version())) {
+                    throw notServing(version, model);
+                }
+                float[][] probabilities = await(dispatcher.submit(model, images));
+                float[] flat = new float[probabilities.length * probabilities[0].length];
+                for (int i = 0; i < probabilities.length; i++) {
+                    System.arraycopy(probabilities[i], 0, flat, i * probabilities[i].length, probabilities[i].length);
+                }
+                return new InferenceResponse(MODEL_NAME, model.version(), request.id(), List.of(
+                        new InferenceResponse.Output(OUTPUT_NAME, List.of((long) probabilities.length,
+                                (long) probabilities[0].length), "FP32", flat)));
+            });
+        } catch (ModelUnavailableException | InferenceOverloadedException e) {
+            throw new InferenceProtocolException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    private InferenceRequest parse(byte[] body) {
+        try {
+            InferenceRequest request = json.readValue(body, InferenceRequest.class);
+            if (request == null) {
+                throw new InferenceProtocolException(HttpStatus.BAD_REQUEST, "The request body is empty");
+            }
+            return request;
+        } catch (JacksonException e) {
+            throw new InferenceProtocolException(HttpStatus.BAD_REQUEST, "The request body is not an inference request"
+                    + " object" + where(e));
+        }
+    }
+
+    /** Where in the body parsing failed, in the body's own terms (Jackson's message names Java types). */
+    private static String where(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String problem = e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or malformed JSON";
+        return path.isEmpty() ? " (" + problem + ")" : " (" + problem + " at " + path + ")";
+    }
+
+    private void requireModel(String name, String version) {
+        if (!MODEL_NAME.equals(name)) {
+            throw new InferenceProtocolException(HttpStatus.NOT_FOUND, "Unknown model '" + name + "'; this server"
+                    + " serves '" + MODEL_NAME + "'");
+        }
+        if (version != null && store.list().stream().noneMatch(m -> m.version().equals(version))) {
+            throw new InferenceProtocolException(HttpStatus.NOT_FOUND, "Model '" + MODEL_NAME + "' has no version '"
+                    + version + "'");
+        }
+    }
+
+    private static InferenceProtocolException notServing(String version, LoadedModel serving) {
+        return new InferenceProtocolException(HttpStatus.BAD_REQUEST, "Version " + version + " is stored but not"
+                + " serving; infer without a version, or with " + serving.version());
+    }
+
+    private static float[][] await(CompletableFuture<float[][]> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}
