@@ -1,0 +1,80 @@
+package com.example.garmentclassifier.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.garmentclassifier.GarmentClassifierApplication;
+import com.example.garmentclassifier.classify.TestImages;
+import com.example.garmentclassifier.model.ModelStoreCopy;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Shutdown while a request is in flight: the request, whose body is still arriving when the
+ * shutdown begins, is answered in full, and the application then stops.
+ */
+class GracefulShutdownEndToEndTest {
+
+    @Test
+    void aRequestInFlightWhenShutdownBeginsIsAnsweredInFull() throws Exception {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(GarmentClassifierApplication.class).run(
+                "--server.port=0", "--management.server.port=0",
+                "--classifier.model-store=" + ModelStoreCopy.ofCommitted(),
+                "--classifier.admin.password=shutdown-secret");
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        byte[] image = TestImages.fixtureBytes("test-00000.png");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/classify"))
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(image)), image.length))
+                .build();
+        CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+
+        Thread.sleep(700); // the request has started and its body is still arriving
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(app::close);
+
+        HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"label\"");
+        shutdown.get(30, TimeUnit.SECONDS);
+        assertThat(app.isActive()).isFalse();
+    }
+
+    /** The image's bytes over about two seconds. */
+    private static final class SlowStream extends InputStream {
+
+        private final InputStream bytes;
+        private final long pause;
+
+        SlowStream(byte[] data) {
+            this.bytes = new ByteArrayInputStream(data);
+            this.pause = Math.max(1, 2000 / Math.max(1, data.length / 16));
+        }
+
+        @Override
+        public int read() throws IOException {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return bytes.read(buffer, offset, Math.min(length, 16));
+        }
+    }
+}
