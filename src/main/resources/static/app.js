@@ -118,7 +118,7 @@ function details(result) {
         add('Colours', swatches);
     }
     add('Pattern', attributes && attributes.pattern ? attributes.pattern.value : null);
-    add('Sleeves', result.sleeveLength || (attributes ? attributes.sleeveLength : null));
+    add('Sleeves', attributes && attributes.sleeveLength ? attributes.sleeveLength.value : null);
     add('Title', result.title);
     add('Description', result.description);
     add('Attributes', result.attributesNote);

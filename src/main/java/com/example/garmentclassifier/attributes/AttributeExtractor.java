@@ -3,7 +3,7 @@ package com.example.garmentclassifier.attributes;
 import com.example.garmentclassifier.image.Foreground;
 import java.util.List;
 
-/** Reads colours and pattern from the garment pixels the preprocessing separated from the background. */
+/** Reads colours, pattern and sleeve length from the garment pixels the preprocessing separated from the background. */
 public class AttributeExtractor {
 
     public static final String NOT_SEPARATED = "no garment could be separated from the background";
@@ -25,6 +25,7 @@ public class AttributeExtractor {
         if (colours.isEmpty()) {
             return new Outcome(null, NOT_SEPARATED);
         }
-        return new Outcome(new GarmentAttributes(colours.get(0), colours, PatternAnalyzer.analyse(region)), null);
+        return new Outcome(new GarmentAttributes(colours.get(0), colours, PatternAnalyzer.analyse(region),
+                SleeveLengthAnalyzer.analyse(region)), null);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A draft listing description in plain sentences, from the category and the attributes read from the
- * upload: "A navy striped T-shirt or top. Secondary colour: white." Deterministic; it states only
- * what the colour and pattern analysis found.
+ * upload: "A navy striped T-shirt or top with short sleeves. Secondary colour: white." Deterministic;
+ * it states only what the colour, pattern and sleeve analysis found.
  */
 public final class DescriptionComposer {
 
@@ -38,7 +38,14 @@ public final class DescriptionComposer {
                 phrase.append(attributes.pattern().value()).append(' ');
             }
         }
+        SleeveLength sleeves = attributes == null ? null : attributes.sleeveLength();
+        if (sleeves != null && "sleeveless".equals(sleeves.value())) {
+            phrase.append("sleeveless ");
+        }
         phrase.append(noun);
+        if (sleeves != null && !"sleeveless".equals(sleeves.value())) {
+            phrase.append(" with ").append(sleeves.value()).append(" sleeves");
+        }
         String first = phrase.toString();
         StringBuilder text = new StringBuilder(startsWithVowelSound(first) ? "An " : "A ").append(first).append('.');
         if (attributes != null && attributes.colours().size() > 1) {

@@ -1,10 +1,12 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
+import com.example.garmentclassifier.attributes.GarmentAttributes;
 import com.example.garmentclassifier.attributes.DescriptionComposer;
 import com.example.garmentclassifier.attributes.TitleComposer;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.image.ForegroundObjects;
 import com.example.garmentclassifier.image.PreparedImage;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
@@ -57,10 +59,12 @@ public class ClassificationService {
     public ClassifyResponse classify(List<Upload> uploads, boolean withAttributes) {
         List<PreparedImage> prepared = new ArrayList<>(uploads.size());
         float[][] inputs = new float[uploads.size()][];
+        double[] mainObjectShares = new double[uploads.size()];
         for (Upload upload : uploads) {
-            PreparedImage ready = permits.run(() -> prepare(upload));
-            inputs[prepared.size()] = ready.modelInput();
-            prepared.add(ready);
+            Prepared ready = permits.run(() -> prepare(upload));
+            inputs[prepared.size()] = ready.image().modelInput();
+            mainObjectShares[prepared.size()] = ready.mainObjectShare();
+            prepared.add(ready.image());
         }
         return models.withModel(model -> {
             CompletableFuture<float[][]> probabilities = dispatcher.submit(model, inputs);
@@ -72,17 +76,21 @@ public class ClassificationService {
                 // The lease must outlive the computation, whatever happened here.
                 probabilities.handle((result, failure) -> null).join();
             }
-            return respond(model, uploads, await(probabilities), attributes, withAttributes);
+            return respond(model, uploads, await(probabilities), attributes, mainObjectShares, withAttributes);
         });
     }
 
-    private PreparedImage prepare(Upload upload) {
+    /** An upload ready for the model, and how much of its foreground is one object (see {@link ReviewPolicy}). */
+    private record Prepared(PreparedImage image, double mainObjectShare) {
+    }
+
+    private Prepared prepare(Upload upload) {
         long start = System.nanoTime();
         var image = decoder.decode(upload.name(), upload.data());
         long decoded = System.nanoTime();
         PreparedImage ready = preprocessor.prepare(image);
         metrics.stages(decoded - start, System.nanoTime() - decoded);
-        return ready;
+        return new Prepared(ready, ForegroundObjects.largestShare(ready.foreground()));
     }
 
     private List<AttributeExtractor.Outcome> attributes(List<PreparedImage> prepared,
@@ -131,32 +139,36 @@ public class ClassificationService {
     }
 
     ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
-                                    List<AttributeExtractor.Outcome> attributes, boolean withTitles) {
+                             List<AttributeExtractor.Outcome> attributes, double[] mainObjectShares,
+                             boolean withTitles) {
         List<String> labels = model.metadata().labels();
         List<ClassificationResult> results = new ArrayList<>(uploads.size());
         for (int i = 0; i < uploads.size(); i++) {
-            results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), withTitles, review));
+            results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), mainObjectShares[i],
+                    withTitles, review));
         }
         return new ClassifyResponse(model.version(), model.engine().engine(), results);
     }
 
     static ClassificationResult result(String file, List<String> labels, float[] probabilities,
-                                       AttributeExtractor.Outcome attributes, boolean withTitle, ReviewPolicy policy) {
+                                       AttributeExtractor.Outcome attributes, double mainObjectShare,
+                                       boolean withTitle, ReviewPolicy policy) {
         int best = Probabilities.mostLikely(probabilities);
         Map<String, Double> byLabel = new LinkedHashMap<>();
         for (int c = 0; c < labels.size(); c++) {
             byLabel.put(labels.get(c), (double) probabilities[c]);
         }
         String label = labels.get(best);
-        ReviewPolicy.Review review = policy.review(probabilities[best], attributes);
+        GarmentAttributes shown = attributes.attributes() == null ? null : attributes.attributes().forCategory(label);
+        ReviewPolicy.Review review = policy.review(probabilities[best], attributes, mainObjectShare);
         // Drafts never state a falsehood confidently: none for what is not a garment, and a doubtful one says so.
         boolean draft = withTitle && !review.notAGarment();
-        String title = draft ? TitleComposer.title(label, attributes.attributes()) : null;
-        String description = draft ? DescriptionComposer.description(label, attributes.attributes()) : null;
+        String title = draft ? TitleComposer.title(label, shown) : null;
+        String description = draft ? DescriptionComposer.description(label, shown) : null;
         if (description != null && review.needed()) {
             description += " Needs review: " + review.reason() + ".";
         }
-        return new ClassificationResult(file, label, best, probabilities[best], byLabel, attributes.attributes(),
+        return new ClassificationResult(file, label, best, probabilities[best], byLabel, shown,
                 attributes.reason(), title, description, review.needed(), review.reason());
     }
 }

@@ -78,9 +78,9 @@ class ColourNamingTest {
     void titleNamesColourPatternAndLabelButNotSolid() {
         ColourShare navy = new ColourShare("navy", "#1f2a44", 0.81);
         assertThat(TitleComposer.title("T-shirt/top", new GarmentAttributes(navy, List.of(navy),
-                new PatternScore("striped", 0.87)))).isEqualTo("Navy striped T-shirt/top");
+                new PatternScore("striped", 0.87), null))).isEqualTo("Navy striped T-shirt/top");
         assertThat(TitleComposer.title("Dress", new GarmentAttributes(navy, List.of(navy),
-                new PatternScore("solid", 0.95)))).isEqualTo("Navy Dress");
+                new PatternScore("solid", 0.95), null))).isEqualTo("Navy Dress");
         assertThat(TitleComposer.title("Bag", null)).isEqualTo("Bag");
     }
 

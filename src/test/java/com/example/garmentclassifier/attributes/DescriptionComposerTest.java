@@ -8,7 +8,26 @@ import org.junit.jupiter.api.Test;
 class DescriptionComposerTest {
 
     private static GarmentAttributes attributes(String pattern, ColourShare... colours) {
-        return new GarmentAttributes(colours[0], List.of(colours), new PatternScore(pattern, 0.9));
+        return new GarmentAttributes(colours[0], List.of(colours), new PatternScore(pattern, 0.9), null);
+    }
+
+    private static GarmentAttributes withSleeves(String sleeves, ColourShare colour) {
+        return new GarmentAttributes(colour, List.of(colour), new PatternScore("solid", 0.9),
+                new SleeveLength(sleeves, 0.8));
+    }
+
+    @Test
+    void sayHowLongTheSleevesAreWhereTheCategoryHasThem() {
+        ColourShare navy = new ColourShare("navy", "#1f2a44", 1);
+        assertThat(DescriptionComposer.description("T-shirt/top", withSleeves("short", navy)))
+                .isEqualTo("A navy T-shirt or top with short sleeves.");
+        assertThat(DescriptionComposer.description("Pullover", withSleeves("long", navy)))
+                .isEqualTo("A navy pullover with long sleeves.");
+        assertThat(DescriptionComposer.description("Dress", withSleeves("sleeveless", navy)))
+                .isEqualTo("A navy sleeveless dress.");
+        GarmentAttributes bagReadAsSleeved = withSleeves("short", navy).forCategory("Bag");
+        assertThat(bagReadAsSleeved.sleeveLength()).as("bags have no sleeves").isNull();
+        assertThat(DescriptionComposer.description("Bag", bagReadAsSleeved)).isEqualTo("A navy bag.");
     }
 
     @Test

@@ -34,7 +34,7 @@ class ClassificationServiceTest {
     @Test
     void picksTheMostProbableLabelAndKeepsAllProbabilitiesInClassOrder() {
         float[] p = {0.04f, 0f, 0.02f, 0f, 0.03f, 0f, 0.91f, 0f, 0f, 0f};
-        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p, NONE, false, new ReviewPolicy(0.7));
+        ClassificationResult result = ClassificationService.result("shirt.jpg", LABELS, p, NONE, 1.0, false, new ReviewPolicy(0.7));
 
         assertThat(result.file()).isEqualTo("shirt.jpg");
         assertThat(result.label()).isEqualTo("Shirt");
@@ -50,9 +50,9 @@ class ClassificationServiceTest {
         float[] doubtful = {0.3f, 0f, 0.05f, 0f, 0.03f, 0f, 0.62f, 0f, 0f, 0f};
         ColourShare navy = new ColourShare("navy", "#1f2a44", 1);
         AttributeExtractor.Outcome read = new AttributeExtractor.Outcome(
-                new GarmentAttributes(navy, List.of(navy), new PatternScore("solid", 0.9)), null);
+                new GarmentAttributes(navy, List.of(navy), new PatternScore("solid", 0.9), null), null);
 
-        ClassificationResult result = ClassificationService.result("x.png", LABELS, doubtful, read, true,
+        ClassificationResult result = ClassificationService.result("x.png", LABELS, doubtful, read, 1.0, true,
                 new ReviewPolicy(0.7));
 
         assertThat(result.needsReview()).isTrue();
@@ -61,7 +61,7 @@ class ClassificationServiceTest {
         assertThat(result.description()).isEqualTo("A navy shirt. Needs review: " + result.reviewReason() + ".");
 
         float[] sure = {0.01f, 0f, 0.01f, 0f, 0.01f, 0f, 0.97f, 0f, 0f, 0f};
-        ClassificationResult confident = ClassificationService.result("x.png", LABELS, sure, read, true,
+        ClassificationResult confident = ClassificationService.result("x.png", LABELS, sure, read, 1.0, true,
                 new ReviewPolicy(0.7));
         assertThat(confident.needsReview()).isFalse();
         assertThat(confident.reviewReason()).isNull();
@@ -69,11 +69,28 @@ class ClassificationServiceTest {
     }
 
     @Test
+    void anUploadOfSeveralSeparateObjectsNeedsReviewHoweverConfident() {
+        float[] sure = {0f, 0f, 0f, 0f, 0f, 0.99f, 0f, 0.01f, 0f, 0f};
+        ColourShare red = new ColourShare("red", "#c62828", 1);
+        AttributeExtractor.Outcome read = new AttributeExtractor.Outcome(
+                new GarmentAttributes(red, List.of(red), new PatternScore("solid", 0.9), null), null);
+
+        ClassificationResult shapes = ClassificationService.result("shapes.png", LABELS, sure, read, 0.56, true,
+                new ReviewPolicy(0.7));
+        assertThat(shapes.needsReview()).isTrue();
+        assertThat(shapes.reviewReason()).isEqualTo("the upload shows several separate objects, not one garment"
+                + " (the largest is 56 % of them)");
+        assertThat(shapes.description()).endsWith("Needs review: " + shapes.reviewReason() + ".");
+        assertThat(ClassificationService.result("sandal.png", LABELS, sure, read, 0.9, true, new ReviewPolicy(0.7))
+                .needsReview()).as("one main object with a few specks").isFalse();
+    }
+
+    @Test
     void anUploadWithoutAGarmentNeedsReviewHoweverConfidentAndGetsNoDraft() {
         float[] sure = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0.985f, 0f, 0.015f};
         for (String note : List.of(AttributeExtractor.NOT_SEPARATED, AttributeExtractor.TOO_THIN)) {
             ClassificationResult result = ClassificationService.result("blank.png", LABELS, sure,
-                    new AttributeExtractor.Outcome(null, note), true, new ReviewPolicy(0.7));
+                    new AttributeExtractor.Outcome(null, note), 1.0, true, new ReviewPolicy(0.7));
             assertThat(result.label()).isEqualTo("Sneaker");
             assertThat(result.needsReview()).isTrue();
             assertThat(result.reviewReason()).isEqualTo("no garment found: " + note);
@@ -85,7 +102,7 @@ class ClassificationServiceTest {
     @Test
     void firstClassWinsATie() {
         float[] p = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0.5f, 0.5f};
-        assertThat(ClassificationService.result("x.png", LABELS, p, NONE, false, new ReviewPolicy(0.7)).label()).isEqualTo("Bag");
+        assertThat(ClassificationService.result("x.png", LABELS, p, NONE, 1.0, false, new ReviewPolicy(0.7)).label()).isEqualTo("Bag");
     }
 
     @Test

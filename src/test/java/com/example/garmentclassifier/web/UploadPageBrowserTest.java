@@ -156,6 +156,16 @@ class UploadPageBrowserTest {
             assertThat(width / track).as(bar.getAttribute("data-label")).isCloseTo(probability,
                     org.assertj.core.data.Offset.offset(0.02));
         }
+        String text = card.getText();
+        if (result.hasNonNull("description")) {
+            assertThat(text).contains(result.get("description").asString());
+        }
+        JsonNode attributes = result.get("attributes");
+        if (attributes != null && attributes.hasNonNull("sleeveLength")) {
+            assertThat(text).contains("Sleeves").contains(attributes.get("sleeveLength").get("value").asString());
+        } else {
+            assertThat(text).as("no sleeves shown for " + result.get("label").asString()).doesNotContain("Sleeves");
+        }
     }
 
     private static String problemSentence(JsonNode problem) {
