@@ -40,11 +40,15 @@ public final class CataloguePalette {
         map.put("purple", 0x6a3d9a);
         map.put("pink", 0xf18db6);
         // Names catalogue teams use for garments that the basic hues above would misname (a light-blue
-        // shirt is not navy, an olive jacket not green). Khaki and cream stay beige, maroon red and mustard
-        // yellow: with lightness at half weight they differ from those too little to name apart reliably.
+        // shirt is not navy, an olive jacket not green, a burgundy dress not red). References sit where such
+        // garments are, far enough from their neighbours that shading keeps a garment's name: khaki is the
+        // yellowish khaki of chinos (the pale web "khaki" stays beige). Cream stays white or beige and
+        // mustard yellow: with lightness at half weight they lie too close to those to be named apart reliably.
         map.put("light blue", 0x9fc4e8);
         map.put("teal", 0x13787a);
         map.put("olive", 0x6b6e23);
+        map.put("khaki", 0xbdb76b);
+        map.put("maroon", 0x85121c);
         return java.util.Collections.unmodifiableMap(map);
     }
 

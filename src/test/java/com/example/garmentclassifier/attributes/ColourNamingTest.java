@@ -34,7 +34,12 @@ class ColourNamingTest {
         assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x87ceeb))).as("sky blue").isEqualTo("light blue");
         assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x008080))).as("teal").isEqualTo("teal");
         assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x808000))).as("olive").isEqualTo("olive");
-        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xc3b091))).as("khaki").isEqualTo("beige");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xbdb76b))).as("dark khaki").isEqualTo("khaki");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xc3b091))).as("the web's pale khaki").isEqualTo("beige");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xfffdd0))).as("cream, not named apart").isIn("white", "beige");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x800000))).as("maroon").isEqualTo("maroon");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x800020))).as("burgundy").isEqualTo("maroon");
+        assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xffdb58))).as("mustard, not named apart").isEqualTo("yellow");
         // ...and the basic ones keep theirs.
         assertThat(CataloguePalette.nameOf(Lab.fromRgb(0x1f2a44))).isEqualTo("navy");
         assertThat(CataloguePalette.nameOf(Lab.fromRgb(0xffffff))).isEqualTo("white");
@@ -44,7 +49,7 @@ class ColourNamingTest {
     @Test
     void shadingKeepsTheHueName() {
         // 15 % darker and 10 % lighter navy, red and green are still navy, red and green.
-        for (String name : List.of("navy", "red", "green", "blue")) {
+        for (String name : List.of("navy", "red", "green", "blue", "yellow", "beige", "maroon", "khaki")) {
             int rgb = CataloguePalette.REFERENCES.get(name);
             assertThat(CataloguePalette.nameOf(Lab.fromRgb(scale(rgb, 0.85)))).isEqualTo(name);
             assertThat(CataloguePalette.nameOf(Lab.fromRgb(scale(rgb, 1.1)))).isEqualTo(name);
