@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +75,7 @@ public class ClassificationService {
                 // The lease must outlive the computation, whatever happened here.
                 probabilities.handle((result, failure) -> null).join();
             }
-            return respond(model, uploads, await(probabilities), attributes, mainObjectShares, withAttributes);
+            return respond(model, uploads, InferenceDispatcher.await(probabilities), attributes, mainObjectShares, withAttributes);
         });
     }
 
@@ -127,16 +126,6 @@ public class ClassificationService {
         return outcomes;
     }
 
-    private static float[][] await(CompletableFuture<float[][]> probabilities) {
-        try {
-            return probabilities.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 
     ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
                              List<AttributeExtractor.Outcome> attributes, double[] mainObjectShares,

@@ -228,6 +228,11 @@ public class ModelStore {
     }
 
     public Optional<String> activeVersion() {
+        return activeVersionOf(root);
+    }
+
+    /** The active version a store directory names (this one or another, such as a seed), if any. */
+    static Optional<String> activeVersionOf(Path root) {
         Path pointer = root.resolve(ACTIVE_POINTER);
         try {
             if (!Files.isRegularFile(pointer)) {

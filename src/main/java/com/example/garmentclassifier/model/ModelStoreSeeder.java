@@ -2,13 +2,11 @@ package com.example.garmentclassifier.model;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,7 @@ public class ModelStoreSeeder {
             throw new UncheckedIOException("Cannot read the model store seed " + seed, e);
         }
         if (store.activeVersion().isEmpty()) {
-            seedActiveVersion(seed).ifPresent(version -> {
+            ModelStore.activeVersionOf(seed).ifPresent(version -> {
                 store.setActive(version);
                 log.info("Model store had no active version; activated the seed's {}", version);
             });
@@ -59,16 +57,4 @@ public class ModelStoreSeeder {
         return copied;
     }
 
-    private static Optional<String> seedActiveVersion(Path seed) {
-        Path pointer = seed.resolve("active-version");
-        try {
-            if (!Files.isRegularFile(pointer)) {
-                return Optional.empty();
-            }
-            String version = Files.readString(pointer, StandardCharsets.UTF_8).trim();
-            return version.isEmpty() ? Optional.empty() : Optional.of(version);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the seed's active version", e);
-        }
-    }
 }

@@ -9,8 +9,6 @@ import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;
 import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -75,7 +73,7 @@ public class InferenceProtocolService {
                 if (version != null && !version.equals(model.version())) {
                     throw notServing(version, model);
                 }
-                float[][] probabilities = await(dispatcher.submit(model, images));
+                float[][] probabilities = InferenceDispatcher.await(dispatcher.submit(model, images));
                 float[] flat = new float[probabilities.length * probabilities[0].length];
                 for (int i = 0; i < probabilities.length; i++) {
                     System.arraycopy(probabilities[i], 0, flat, i * probabilities[i].length, probabilities[i].length);
@@ -132,14 +130,4 @@ public class InferenceProtocolService {
                 + " serving; infer without a version, or with " + serving.version());
     }
 
-    private static float[][] await(CompletableFuture<float[][]> result) {
-        try {
-            return result.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 }
