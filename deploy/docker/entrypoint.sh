@@ -35,6 +35,8 @@ memory_limit_bytes() {
             return
         fi
     fi
+    echo "garment-classifier: no container memory limit found (set CONTAINER_MEMORY_BYTES); sizing from the" \
+         "machine's memory" >&2
     awk '/^MemTotal:/ { printf "%.0f\n", $2 * 1024 }' /proc/meminfo
 }
 

@@ -31,9 +31,11 @@ final class SleeveLengthAnalyzer {
         if (width < MIN_SIDE || height < MIN_SIDE) {
             return null;
         }
+        // Runs shorter than this are specks of a textured backdrop the foreground let through, not garment.
+        int minRun = Math.max(2, width / 40);
         int[][] central = new int[height][];
         for (int y = 0; y < height; y++) {
-            central[y] = centralRun(region, y);
+            central[y] = centralRun(region, y, minRun);
         }
         int waistRow = -1;
         int waist = Integer.MAX_VALUE;
@@ -48,8 +50,6 @@ final class SleeveLengthAnalyzer {
         }
         int sleeveEnd = -1;
         double reach = 0;
-        // Runs shorter than this are specks of a textured backdrop the foreground let through, not garment.
-        int minRun = Math.max(2, width / 40);
         for (int y = 0; y < height; y++) {
             int[] extent = extent(region, y, minRun);
             if (extent == null) {
@@ -99,8 +99,11 @@ final class SleeveLengthAnalyzer {
         return Math.round((0.5 + 0.5 * Math.max(0, Math.min(1, margin))) * 100) / 100.0;
     }
 
-    /** The run of garment cells at the row's centre, or the run nearest to it; null for an empty row. */
-    private static int[] centralRun(GarmentRegion region, int y) {
+    /**
+     * The run of at least {@code minRun} garment cells at the row's centre, or the one nearest to it;
+     * null for a row without one. Specks are not the body.
+     */
+    private static int[] centralRun(GarmentRegion region, int y, int minRun) {
         int centre = region.width / 2;
         int[] best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -115,6 +118,9 @@ final class SleeveLengthAnalyzer {
                 x++;
             }
             int end = x - 1;
+            if (end - start + 1 < minRun) {
+                continue;
+            }
             int distance = centre < start ? start - centre : centre > end ? centre - end : 0;
             if (distance < bestDistance) {
                 bestDistance = distance;

@@ -3,6 +3,8 @@ package com.example.garmentclassifier.model;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import org.slf4j.Logger;
@@ -17,13 +19,16 @@ import org.springframework.stereotype.Service;
 public class ModelActivationService {
 
     private static final Logger log = LoggerFactory.getLogger(ModelActivationService.class);
+    /** A version that failed to load (perhaps for want of memory, or a volume hiccup) is tried again after this. */
+    private static final Duration RETRY_UNLOADABLE = Duration.ofMinutes(1);
 
     private final ModelStore store;
     private final ModelLoader loader;
     private final ModelHolder holder;
     private final Counter swaps;
-    /** The store's active version that failed to load here, so a follower does not retry it every poll. */
+    /** The store's active version that failed to load here, and when: a follower retries it only after a pause. */
     private String unloadableActive;
+    private Instant unloadableSince = Instant.MIN;
     /** Following starts once the startup activation has run, so the two never load the same version twice. */
     private boolean started;
 
@@ -69,7 +74,15 @@ public class ModelActivationService {
     public synchronized boolean followStore() {
         String active = store.activeVersion().orElse(null);
         String serving = holder.current().map(LoadedModel::version).orElse(null);
-        if (!started || active == null || active.equals(serving) || active.equals(unloadableActive)) {
+        if (!started || active == null) {
+            return false;
+        }
+        if (active.equals(serving)) {
+            // A fallback served at startup may have become the active version since: it is no longer a fallback.
+            holder.markFallback(null);
+            return false;
+        }
+        if (active.equals(unloadableActive) && Instant.now().isBefore(unloadableSince.plus(RETRY_UNLOADABLE))) {
             return false;
         }
         LoadedModel model = null;
@@ -81,8 +94,11 @@ public class ModelActivationService {
                 model.discard();
             }
             unloadableActive = active;
-            log.error("Another instance activated model version {}, which cannot be loaded here: {}; still serving {}",
-                    active, e.getMessage(), serving);
+            unloadableSince = Instant.now();
+            holder.markFallback("the active version " + active + " (activated by another instance) cannot be loaded"
+                    + " here: " + e.getMessage() + "; still serving " + serving);
+            log.error("Another instance activated model version {}, which cannot be loaded here: {}; still serving {}"
+                    + " (retrying in {})", active, e.getMessage(), serving, RETRY_UNLOADABLE);
             return false;
         }
         holder.swap(model);
@@ -119,6 +135,7 @@ public class ModelActivationService {
             } catch (RuntimeException e) {
                 failure = "active version " + active + " cannot be loaded: " + e.getMessage();
                 unloadableActive = active;
+                unloadableSince = Instant.now();
                 log.error("Active model version {} cannot be loaded: {}", active, e.getMessage());
             }
         } else {

@@ -40,7 +40,12 @@ public class ModelBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         store.cleanTemporaryFiles();
         if (seed != null) {
-            new ModelStoreSeeder(store).seedFrom(seed);
+            try {
+                new ModelStoreSeeder(store).seedFrom(seed);
+            } catch (RuntimeException e) {
+                // Like a broken model, a seed that cannot be copied must not stop the service: serve what the store has.
+                log.error("Cannot seed the model store from {}: {}", seed, e.getMessage());
+            }
         }
         if (!activation.activateAtStartup()) {
             String reason = "No usable model in the model store: train one with --train or restore the store";

@@ -46,8 +46,12 @@ public class ModelStoreSeeder {
         }
         if (store.activeVersion().isEmpty()) {
             ModelStore.activeVersionOf(seed).ifPresent(version -> {
-                store.setActive(version);
-                log.info("Model store had no active version; activated the seed's {}", version);
+                try {
+                    store.setActive(version);
+                    log.info("Model store had no active version; activated the seed's {}", version);
+                } catch (ModelVersionNotFoundException e) {
+                    log.error("The seed's active version {} is not a complete version; none activated", version);
+                }
             });
         }
         if (!copied.isEmpty()) {

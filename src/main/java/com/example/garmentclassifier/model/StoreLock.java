@@ -34,6 +34,7 @@ public final class StoreLock implements AutoCloseable {
     private final Path file;
     private final String token;
     private final ScheduledExecutorService heartbeat;
+    private volatile boolean lost;
 
     private StoreLock(Path file, String token, Duration staleAfter) {
         this.file = file;
@@ -92,18 +93,25 @@ public final class StoreLock implements AutoCloseable {
     }
 
     /**
-     * Moves a stale lock aside under a unique name. Of several instances finding it stale at once,
-     * only one can move it; the others then find the new holder's fresh file.
+     * Moves a stale lock aside under a unique name. Several instances may find it stale at once: the
+     * first moves it; a later one may find and move the first one's fresh lock instead, so what was
+     * moved is checked (the same holder's token, still stale) and, if it was a fresh lock, put back.
      */
     private static boolean removeIfStale(Path file, Duration staleAfter) {
         try {
             if (!isStale(file, staleAfter)) {
                 return false;
             }
+            String staleToken = Files.readString(file, StandardCharsets.UTF_8).trim();
             Path aside = file.resolveSibling(file.getFileName() + ".stale-" + UUID.randomUUID());
             Files.move(file, aside);
-            log.warn("Took over stale lock {} (held by {}, not refreshed for over {})", file.getFileName(),
-                    Files.readString(aside, StandardCharsets.UTF_8).trim(), staleAfter);
+            String moved = Files.readString(aside, StandardCharsets.UTF_8).trim();
+            if (!moved.equals(staleToken) || !isStale(aside, staleAfter)) {
+                putBack(aside, file);
+                return false;
+            }
+            log.warn("Took over stale lock {} (held by {}, not refreshed for over {})", file.getFileName(), moved,
+                    staleAfter);
             Files.deleteIfExists(aside);
             return true;
         } catch (NoSuchFileException e) {
@@ -113,11 +121,26 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
+    /** Returns another instance's fresh lock that was moved aside by mistake (unless a new one exists already). */
+    private static void putBack(Path aside, Path file) throws IOException {
+        try {
+            Files.move(aside, file);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(aside);
+        }
+    }
+
+    /** Whether another instance has taken the lock over: the work it guards must stop. */
+    public boolean lost() {
+        return lost;
+    }
+
     private void refresh() {
         try {
             if (!ownsFile()) {
+                lost = true;
                 log.error("Lock {} was taken over by another instance; was this process paused for longer than the"
-                        + " stale period?", file.getFileName());
+                        + " stale period? The work it guards stops", file.getFileName());
                 heartbeat.shutdown();
                 return;
             }

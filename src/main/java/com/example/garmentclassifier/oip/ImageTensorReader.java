@@ -29,6 +29,9 @@ final class ImageTensorReader {
             throw badRequest("Expected exactly one input tensor, '" + INPUT_NAME + "'");
         }
         InferenceRequest.Input input = inputs.get(0);
+        if (input == null) {
+            throw badRequest("The input tensor is null");
+        }
         if (!INPUT_NAME.equals(input.name())) {
             throw badRequest("Unknown input '" + input.name() + "'; this model's input is '" + INPUT_NAME + "'");
         }

@@ -29,8 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
         + " data set's form (28x28, garment light on dark) in, probabilities out")
 public class InferenceProtocolController {
 
-    /** 64 images of 784 pixels written as long decimals take about 1.3 MB; far larger bodies are refused unread. */
-    private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+    /**
+     * 64 images of 784 pixels written as long decimals take about 1.3 MB. The body is parsed into boxed
+     * numbers (tens of bytes each) before it is checked, so larger bodies are refused unread.
+     */
+    private static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     private final InferenceProtocolService protocol;
     private final String serverVersion;
@@ -114,7 +117,7 @@ public class InferenceProtocolController {
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProtocolError.class)))
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProtocolError.class)))
-    @ApiResponse(responseCode = "413", description = "Body over 8 MB", content = @Content(
+    @ApiResponse(responseCode = "413", description = "Body over 2 MB", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProtocolError.class)))
     @ApiResponse(responseCode = "503", description = "No model loaded, or the inference queue is full", content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProtocolError.class)))

@@ -63,7 +63,8 @@ public class InferenceProtocolService {
     InferenceResponse infer(String name, String version, byte[] body) {
         requireModel(name, version);
         InferenceRequest request = parse(body);
-        if (request.outputs() != null && request.outputs().stream().anyMatch(o -> !OUTPUT_NAME.equals(o.name()))) {
+        if (request.outputs() != null && request.outputs().stream()
+                .anyMatch(output -> output == null || !OUTPUT_NAME.equals(output.name()))) {
             throw new InferenceProtocolException(HttpStatus.BAD_REQUEST, "Unknown output requested; this model's only"
                     + " output is '" + OUTPUT_NAME + "'");
         }

@@ -63,7 +63,6 @@ public class TrainingJobService {
     private final ExecutorService executor;
     private final String instance;
     private final Duration lockStaleAfter;
-    private final AtomicReference<StoreLock> trainingLock = new AtomicReference<>();
 
     public TrainingJobService(TrainingRunner runner, ModelStore store, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
@@ -106,17 +105,15 @@ public class TrainingJobService {
                 new JobConflictException(null, "Another instance of the service sharing this model store is training ("
                         + store.lockHolder(TRAINING_LOCK, lockStaleAfter).orElse("holder unknown")
                         + "); wait for its job to end (GET /admin/jobs) or cancel it there"));
-        trainingLock.set(lock);
         Instant now = Instant.now();
         String id = ID_FORMAT.format(now) + "-" + UUID.randomUUID().toString().substring(0, 4);
         TrainingJob job = new TrainingJob(id, request, now);
         try {
             jobs.put(id, job);
             repository.save(job.view());
-            executor.execute(() -> run(job));
+            executor.execute(() -> run(job, lock));
         } catch (RuntimeException e) {
             jobs.remove(id);
-            trainingLock.set(null);
             lock.close();
             throw e;
         }
@@ -175,24 +172,20 @@ public class TrainingJobService {
         return job;
     }
 
-    private void run(TrainingJob job) {
-        try {
+    /** Runs the job while it holds the store's training lock, which it releases however it ends. */
+    private void run(TrainingJob job, StoreLock lock) {
+        try (lock) {
             synchronized (job) {
                 if (job.state() != JobState.QUEUED) {
                     return; // cancelled while queued
                 }
                 job.start();
             }
-            train(job);
-        } finally {
-            StoreLock lock = trainingLock.getAndSet(null);
-            if (lock != null) {
-                lock.close();
-            }
+            train(job, lock);
         }
     }
 
-    private void train(TrainingJob job) {
+    private void train(TrainingJob job, StoreLock lock) {
         repository.save(job.view());
         try {
             RetrainRequest request = job.request();
@@ -201,8 +194,13 @@ public class TrainingJobService {
                 warmVersion = holder.current().map(LoadedModel::version).orElseThrow(() ->
                         new TrainingFailedException("warmStart needs a serving model, and none is loaded"));
             }
-            ModelMetadata stored = runner.train(request.toParameters(), warmVersion, progress(job));
+            ModelMetadata stored = runner.train(request.toParameters(), warmVersion, progress(job, lock));
             PromotionDecision decision = decide(request.promotion(), stored);
+            if (lock.lost()) {
+                throw new TrainingFailedException("another instance took over the store's training lock while this"
+                        + " job ran (was this instance paused?); version " + stored.version() + " is stored, not"
+                        + " activated");
+            }
             if (decision.promoted()) {
                 activation.activate(stored.version());
             }
@@ -232,7 +230,7 @@ public class TrainingJobService {
         return gate.decide(policy, candidate.version(), serving, promotionTolerance);
     }
 
-    private TrainingProgress progress(TrainingJob job) {
+    private TrainingProgress progress(TrainingJob job, StoreLock lock) {
         return new TrainingProgress() {
             @Override
             public void batchDone(int epoch, int batch, int batchesPerEpoch) {
@@ -247,6 +245,9 @@ public class TrainingJobService {
 
             @Override
             public boolean cancelRequested() {
+                if (lock.lost()) {
+                    job.requestCancel("another instance took over the store's training lock");
+                }
                 return job.cancelRequested();
             }
         };

@@ -155,6 +155,10 @@ class InferenceProtocolEndToEndTest {
                 + " \"inputs\""), "application/json"), 400, "only output is 'probabilities'");
         assertError(infer(MODEL + "/infer", good.replace("\"datatype\"", "\"dtype\": 1, \"datatype\""),
                 "application/json"), 400, "unknown field at inputs[0].dtype");
+        assertError(infer(MODEL + "/infer", "{\"inputs\": [null]}", "application/json"), 400, "null");
+        assertError(infer(MODEL + "/infer", good.replace("\"inputs\"", "\"outputs\": [null], \"inputs\""),
+                "application/json"), 400, "only output is 'probabilities'");
+        assertError(infer(MODEL + "/infer", "[" + "0,".repeat(1_100_000) + "0]", "application/json"), 413, "2 MB");
         assertError(infer("/v2/models/shoes/infer", good, "application/json"), 404, "Unknown model");
         assertError(infer(MODEL + "/versions/" + other + "/infer", good, "application/json"), 400, "not serving");
         assertError(infer(MODEL + "/infer", good, "text/plain"), 415, "text/plain");
