@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,8 @@ class TrainingJobRepository {
 
     void save(TrainingJobView job) {
         Path target = dir.resolve(job.id() + ".json");
-        Path temp = dir.resolve("." + job.id() + ".json.tmp");
+        // Unique per write: instances sharing the store, and threads of one, never write the same temporary file.
+        Path temp = dir.resolve("." + job.id() + ".json.tmp-" + UUID.randomUUID());
         try {
             Files.createDirectories(dir);
             json.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), job);
@@ -39,6 +41,7 @@ class TrainingJobRepository {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
             // History is best effort: a job must not fail because its record could not be written.
             log.warn("Cannot save job {}: {}", job.id(), e.getMessage());
         }
@@ -58,6 +61,14 @@ class TrainingJobRepository {
         } catch (RuntimeException e) {
             log.warn("Unreadable job record {}: {}", file.getFileName(), e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Cannot delete {}: {}", file.getFileName(), e.getMessage());
         }
     }
 

@@ -197,8 +197,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The Open Inference Protocol's own errors, in its error shape. */
     @ExceptionHandler(InferenceProtocolException.class)
     ResponseEntity<ProtocolError> inferenceProtocol(InferenceProtocolException e) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(new ProtocolError(e.getMessage()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // As /classify: a short back-off, so protocol clients retry instead of piling up.
+            response.header(HttpHeaders.RETRY_AFTER, OVERLOAD_RETRY_AFTER_SECONDS);
+        }
+        return response.body(new ProtocolError(e.getMessage()));
     }
 
     /**

@@ -65,4 +65,21 @@ class NoModelEndToEndTest {
         assertThat(actuator.get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
+    @Test
+    void theOpenInferenceProtocolSaysNotReadyAndRefusesInferenceWithARetryAfter() {
+        HttpTestClient http = new HttpTestClient(port);
+        Response ready = http.get("/v2/health/ready");
+        assertThat(ready.status()).as("the protocol answers false with a 4xx").isEqualTo(400);
+        assertThat(ready.json().get("ready").asBoolean()).isFalse();
+        assertThat(http.get("/v2/health/live").status()).isEqualTo(200);
+        assertThat(http.get("/v2/models/garment-classifier/ready").status()).isEqualTo(400);
+
+        String zeros = "0,".repeat(783) + "0";
+        Response infer = http.postJson("/v2/models/garment-classifier/infer", "{\"inputs\": [{\"name\": \"images\","
+                + " \"shape\": [1, 784], \"datatype\": \"UINT8\", \"data\": [" + zeros + "]}]}");
+        assertThat(infer.status()).isEqualTo(503);
+        assertThat(infer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(infer.json().get("error").asString()).contains("--train").doesNotContain("empty-store");
+    }
+
 }
