@@ -7,8 +7,8 @@
 # Environment (all optional):
 #   APP_JAR                 the application jar (default /opt/garment-classifier/app.jar)
 #   CONTAINER_MEMORY_BYTES  the memory budget; default: the cgroup limit, else the machine's memory
-#   SERVING_MEMORY_PERCENT  share of the budget the serving JVM may use as a whole (default 50)
-#   TRAINING_MEMORY_PERCENT share a training child may use while a retraining job runs (default 45)
+#   SERVING_MEMORY_PERCENT  share of the budget the serving JVM may use as a whole (default 55)
+#   TRAINING_MEMORY_PERCENT share a training child may use while a retraining job runs (default 40)
 #   JAVA_OPTS               more JVM options, appended (and so taking precedence)
 #   anything Spring Boot reads: CLASSIFIER_MODEL_STORE, CLASSIFIER_MODEL_STORE_SEED, SERVER_PORT, ...
 set -eu
@@ -46,8 +46,8 @@ percent_mb() {
 }
 
 limit=$(memory_limit_bytes)
-serving=$(percent_mb "$limit" "${SERVING_MEMORY_PERCENT:-50}")
-training=$(percent_mb "$limit" "${TRAINING_MEMORY_PERCENT:-45}")
+serving=$(percent_mb "$limit" "${SERVING_MEMORY_PERCENT:-55}")
+training=$(percent_mb "$limit" "${TRAINING_MEMORY_PERCENT:-40}")
 
 # Serving: heap half its share, ND4J off-heap a fifth; the rest is ONNX Runtime, metaspace, threads and code.
 # The share is ND4J's cap on the whole process (maxphysicalbytes), so a swap's model load cannot push the
