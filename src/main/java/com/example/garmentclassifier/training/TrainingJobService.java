@@ -126,7 +126,25 @@ public class TrainingJobService {
         if (job != null) {
             return job.view();
         }
-        return repository.load(id).orElseThrow(() -> new JobNotFoundException(id));
+        return repository.load(id).map(this::reconcile).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /**
+     * Another instance's job record as it really stands: unfinished while no instance holds the
+     * training lock means the instance running it died (the lock outlives it only until it goes
+     * stale), so the record is marked FAILED, as a restart marks this instance's own.
+     */
+    private TrainingJobView reconcile(TrainingJobView view) {
+        if (view.state().isFinished() || store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent()) {
+            return view;
+        }
+        TrainingJob job = TrainingJob.restore(view);
+        job.fail("interrupted: the instance running it stopped while it was " + view.state()
+                + "; submit a new job to retrain");
+        repository.save(job.view());
+        log.warn("Training job {} of another instance was interrupted (no instance holds the training lock); marked"
+                + " FAILED", job.id());
+        return job.view();
     }
 
     /** Newest first; includes jobs that other instances sharing the store have run or are running. */
@@ -134,6 +152,7 @@ public class TrainingJobService {
         Map<String, TrainingJobView> all = new HashMap<>();
         repository.loadAll().forEach(view -> all.put(view.id(), view));
         jobs.values().forEach(job -> all.put(job.id(), job.view()));
+        all.replaceAll((id, view) -> jobs.containsKey(id) ? view : reconcile(view));
         return all.values().stream().sorted(Comparator.comparing(TrainingJobView::createdAt).reversed()).toList();
     }
 

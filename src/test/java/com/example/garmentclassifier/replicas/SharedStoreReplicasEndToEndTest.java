@@ -136,6 +136,24 @@ class SharedStoreReplicasEndToEndTest {
         awaitTrue(Duration.ofSeconds(60), () -> "CANCELLED".equals(jobState(first, nextId)));
     }
 
+    @Test
+    @Order(4)
+    void aJobLeftRunningByAnInstanceThatDiedIsShownFailedOnceNoInstanceHoldsTheLock() throws Exception {
+        String id = "job-20990101-000000-gone";
+        Files.writeString(store.resolve("jobs").resolve(id + ".json"), """
+                {"id": "%s", "state": "RUNNING", "request": {"epochs": 3},
+                 "createdAt": "2099-01-01T00:00:00Z", "startedAt": "2099-01-01T00:00:01Z",
+                 "progress": {"epoch": 2, "epochs": 3, "batch": 10, "batchesPerEpoch": 100, "percent": 36.7},
+                 "epochs": [], "cancelRequested": false}
+                """.formatted(id));
+        assertThat(store.resolve("training.lock")).doesNotExist();
+
+        JsonNode job = admin(first).get("/admin/jobs/" + id).json();
+        assertThat(job.get("state").asString()).isEqualTo("FAILED");
+        assertThat(job.get("failureReason").asString()).startsWith("interrupted: the instance running it stopped");
+        assertThat(admin(first).get("/admin/jobs").body()).doesNotContain("\"RUNNING\"");
+    }
+
     private static String current(ConfigurableApplicationContext instance) {
         return http(instance).get("/models/current").json().get("version").asString();
     }
