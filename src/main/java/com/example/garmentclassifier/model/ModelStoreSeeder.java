@@ -60,5 +60,4 @@ public class ModelStoreSeeder {
         }
         return copied;
     }
-
 }

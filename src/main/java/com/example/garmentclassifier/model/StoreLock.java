@@ -77,7 +77,7 @@ public final class StoreLock implements AutoCloseable {
             if (isStale(file, staleAfter)) {
                 return Optional.empty();
             }
-            String content = Files.readString(file, StandardCharsets.UTF_8).trim();
+            String content = readToken(file);
             int space = content.lastIndexOf(' ');
             return Optional.of(space > 0 ? content.substring(0, space) : content);
         } catch (NoSuchFileException e) {
@@ -85,6 +85,11 @@ public final class StoreLock implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read lock " + file.getFileName(), e);
         }
+    }
+
+    /** What a lock file holds: its holder's name and a random token. */
+    private static String readToken(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
     private static boolean isStale(Path file, Duration staleAfter) throws IOException {
@@ -102,10 +107,10 @@ public final class StoreLock implements AutoCloseable {
             if (!isStale(file, staleAfter)) {
                 return false;
             }
-            String staleToken = Files.readString(file, StandardCharsets.UTF_8).trim();
+            String staleToken = readToken(file);
             Path aside = file.resolveSibling(file.getFileName() + ".stale-" + UUID.randomUUID());
             Files.move(file, aside);
-            String moved = Files.readString(aside, StandardCharsets.UTF_8).trim();
+            String moved = readToken(aside);
             if (!moved.equals(staleToken) || !isStale(aside, staleAfter)) {
                 putBack(aside, file);
                 return false;
@@ -152,7 +157,7 @@ public final class StoreLock implements AutoCloseable {
 
     private boolean ownsFile() throws IOException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).trim().equals(token);
+            return readToken(file).equals(token);
         } catch (NoSuchFileException e) {
             return false;
         }

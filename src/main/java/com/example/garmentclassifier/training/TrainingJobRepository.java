@@ -53,13 +53,14 @@ class TrainingJobRepository {
             return Optional.empty();
         }
         Path file = dir.resolve(id + ".json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
+        return Files.isRegularFile(file) ? read(file) : Optional.empty();
+    }
+
+    private Optional<TrainingJobView> read(Path file) {
         try {
             return Optional.of(json.readValue(file.toFile(), TrainingJobView.class));
         } catch (RuntimeException e) {
-            log.warn("Unreadable job record {}: {}", file.getFileName(), e.getMessage());
+            log.warn("Skipping unreadable job record {}: {}", file.getFileName(), e.getMessage());
             return Optional.empty();
         }
     }
@@ -79,11 +80,7 @@ class TrainingJobRepository {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "job-*.json")) {
             for (Path file : files) {
-                try {
-                    jobs.add(json.readValue(file.toFile(), TrainingJobView.class));
-                } catch (RuntimeException e) {
-                    log.warn("Skipping unreadable job record {}: {}", file.getFileName(), e.getMessage());
-                }
+                read(file).ifPresent(jobs::add);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read job history in " + dir, e);

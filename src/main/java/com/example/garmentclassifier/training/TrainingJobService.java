@@ -138,13 +138,16 @@ public class TrainingJobService {
         if (view.state().isFinished() || store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent()) {
             return view;
         }
+        return markInterrupted(view, "the instance running it stopped").view();
+    }
+
+    /** A job that can never finish, because the process running it is gone: recorded FAILED, with why. */
+    private TrainingJob markInterrupted(TrainingJobView view, String cause) {
         TrainingJob job = TrainingJob.restore(view);
-        job.fail("interrupted: the instance running it stopped while it was " + view.state()
-                + "; submit a new job to retrain");
+        job.fail("interrupted: " + cause + " while it was " + view.state() + "; submit a new job to retrain");
         repository.save(job.view());
-        log.warn("Training job {} of another instance was interrupted (no instance holds the training lock); marked"
-                + " FAILED", job.id());
-        return job.view();
+        log.warn("Training job {} was interrupted ({}); marked FAILED", job.id(), cause);
+        return job;
     }
 
     /** Newest first; includes jobs that other instances sharing the store have run or are running. */
@@ -282,13 +285,8 @@ public class TrainingJobService {
             if (otherInstanceTraining && !view.state().isFinished()) {
                 continue;
             }
-            TrainingJob job = TrainingJob.restore(view);
-            if (!view.state().isFinished()) {
-                job.fail("interrupted: the service stopped while this job was " + view.state()
-                        + "; submit a new job to retrain");
-                repository.save(job.view());
-                log.warn("Training job {} was interrupted by a restart; marked FAILED", job.id());
-            }
+            TrainingJob job = view.state().isFinished() ? TrainingJob.restore(view)
+                    : markInterrupted(view, "the service stopped");
             jobs.put(job.id(), job);
         }
     }
