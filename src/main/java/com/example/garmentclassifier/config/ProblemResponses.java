@@ -22,9 +22,17 @@ public class ProblemResponses {
         this.json = json;
     }
 
+    /**
+     * Whether a request is on the Open Inference Protocol's paths ({@code /v2} and below), whose
+     * clients parse the protocol's {@code {"error": ...}} object rather than a problem detail.
+     */
+    public static boolean isInferenceProtocol(String servletPath) {
+        return servletPath.equals("/v2") || servletPath.startsWith("/v2/");
+    }
+
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                       String detail) throws IOException {
-        if (request.getServletPath().startsWith("/v2/")) {
+        if (isInferenceProtocol(request.getServletPath())) {
             // Open Inference Protocol clients parse the protocol's error object, not a problem detail.
             response.setStatus(status.value());
             response.setContentType("application/json");

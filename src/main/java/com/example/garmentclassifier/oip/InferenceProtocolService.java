@@ -52,8 +52,9 @@ public class InferenceProtocolService {
     }
 
     ModelMetadataResponse metadata(String name, String version) {
-        requireModel(name, version);
-        List<String> versions = store.list().stream().map(ModelMetadata::version).toList();
+        requireName(name);
+        List<String> versions = storedVersions();
+        requireStored(version, versions);
         String platform = models.current().map(model -> model.engine().engine()).orElse("unavailable");
         return new ModelMetadataResponse(MODEL_NAME, versions, platform,
                 List.of(new TensorMetadata(ImageTensorReader.INPUT_NAME, "FP32", List.of(-1L, 28L, 28L))),
@@ -116,14 +117,30 @@ public class InferenceProtocolService {
     }
 
     private void requireModel(String name, String version) {
+        requireName(name);
+        if (version != null) {
+            requireStored(version, storedVersions());
+        }
+    }
+
+    private static void requireName(String name) {
         if (!MODEL_NAME.equals(name)) {
             throw new InferenceProtocolException(HttpStatus.NOT_FOUND, "Unknown model '" + name + "'; this server"
                     + " serves '" + MODEL_NAME + "'");
         }
-        if (version != null && store.list().stream().noneMatch(m -> m.version().equals(version))) {
+    }
+
+    /** @param version null = whichever serves, always there */
+    private static void requireStored(String version, List<String> stored) {
+        if (version != null && !stored.contains(version)) {
             throw new InferenceProtocolException(HttpStatus.NOT_FOUND, "Model '" + MODEL_NAME + "' has no version '"
                     + version + "'");
         }
+    }
+
+    /** The store's loadable versions, newest first (the store reads and checks every version's metadata). */
+    private List<String> storedVersions() {
+        return store.list().stream().map(ModelMetadata::version).toList();
     }
 
     private static InferenceProtocolException notServing(String version, LoadedModel serving) {

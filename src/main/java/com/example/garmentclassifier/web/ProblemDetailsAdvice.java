@@ -12,6 +12,7 @@ import com.example.garmentclassifier.training.JobNotFoundException;
 import java.net.URI;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.http.MediaType;
+import com.example.garmentclassifier.config.ProblemResponses;
 import com.example.garmentclassifier.oip.ProtocolError;
 import com.example.garmentclassifier.oip.InferenceProtocolException;
 import org.apache.catalina.connector.ClientAbortException;
@@ -44,7 +45,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String PROTOCOL_PATH = "/v2";
     private static final String RETRY_AFTER_SECONDS = "30";
     private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
     /** server.tomcat.max-part-header-size, as configured in application.properties. */
@@ -213,7 +213,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet
-                && servlet.getRequest().getServletPath().startsWith(PROTOCOL_PATH)) {
+                && ProblemResponses.isInferenceProtocol(servlet.getRequest().getServletPath())) {
             HttpHeaders json = new HttpHeaders();
             if (headers != null) {
                 json.addAll(headers);
