@@ -1,5 +1,8 @@
 package com.example.garmentclassifier.attributes;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Sleeve length from the garment's silhouette, as a catalogue photo shows a top or dress: front on,
  * upright. The torso's width is taken at the waist (the narrowest part of the middle of the garment,
@@ -33,9 +36,11 @@ final class SleeveLengthAnalyzer {
         }
         // Runs shorter than this are specks of a textured backdrop the foreground let through, not garment.
         int minRun = Math.max(2, width / 40);
+        List<List<int[]>> rows = new ArrayList<>(height);
         int[][] central = new int[height][];
         for (int y = 0; y < height; y++) {
-            central[y] = centralRun(region, y, minRun);
+            rows.add(runs(region, y, minRun));
+            central[y] = centralRun(rows.get(y), width / 2);
         }
         int waistRow = -1;
         int waist = Integer.MAX_VALUE;
@@ -51,17 +56,18 @@ final class SleeveLengthAnalyzer {
         int sleeveEnd = -1;
         double reach = 0;
         for (int y = 0; y < height; y++) {
-            int[] extent = extent(region, y, minRun);
-            if (extent == null) {
+            List<int[]> runs = rows.get(y);
+            if (runs.isEmpty()) {
                 continue;
             }
-            int outer = extent[1] - extent[0] + 1;
+            int outer = outerWidth(runs);
             boolean sleeve;
             if (y <= waistRow) {
                 sleeve = outer > waist * SLEEVE_WIDENING;
             } else {
-                // Arms hang from the shoulders: a row counts only as the continuation of sleeve rows above it.
-                sleeve = sleeveEnd == y - 1 && central[y] != null && hasRunBeside(region, y, central[y], minRun);
+                // Arms hang from the shoulders: a row counts only as the continuation of sleeve rows above it, and
+                // only with garment beside the body (another run than the central one).
+                sleeve = sleeveEnd == y - 1 && runs.size() > 1;
             }
             if (sleeve) {
                 sleeveEnd = y;
@@ -72,7 +78,7 @@ final class SleeveLengthAnalyzer {
             // No sleeves beyond the body. Armholes make a sleeveless garment narrower at the shoulders than at
             // the waist; shoulders as wide as the body are arms lying against it, which the silhouette cannot
             // tell apart from the body: then say nothing rather than "sleeveless".
-            double shoulders = shoulderWidth(region, minRun) / waist;
+            double shoulders = shoulderWidth(rows) / waist;
             if (shoulders > SLEEVELESS_SHOULDERS) {
                 return null;
             }
@@ -83,15 +89,14 @@ final class SleeveLengthAnalyzer {
         return new SleeveLength(isLong ? "long" : "short", score(Math.abs(length - LONG_REACH) / 0.5));
     }
 
-    /** Mean width of the top 15 % of the garment's rows. */
-    private static double shoulderWidth(GarmentRegion region, int minRun) {
-        int rows = Math.max(1, (int) (region.height * 0.15));
+    /** Mean outer width of the top 15 % of the garment's rows. */
+    private static double shoulderWidth(List<List<int[]>> rows) {
+        int count = Math.max(1, (int) (rows.size() * 0.15));
         double sum = 0;
-        for (int y = 0; y < rows; y++) {
-            int[] extent = extent(region, y, minRun);
-            sum += extent == null ? 0 : extent[1] - extent[0] + 1;
+        for (List<int[]> runs : rows.subList(0, count)) {
+            sum += outerWidth(runs);
         }
-        return sum / rows;
+        return sum / count;
     }
 
     /** 0.5 at the decision boundary, rising to 1 at a full margin. */
@@ -99,41 +104,9 @@ final class SleeveLengthAnalyzer {
         return Math.round((0.5 + 0.5 * Math.max(0, Math.min(1, margin))) * 100) / 100.0;
     }
 
-    /**
-     * The run of at least {@code minRun} garment cells at the row's centre, or the one nearest to it;
-     * null for a row without one. Specks are not the body.
-     */
-    private static int[] centralRun(GarmentRegion region, int y, int minRun) {
-        int centre = region.width / 2;
-        int[] best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        int x = 0;
-        while (x < region.width) {
-            if (!garment(region, x, y)) {
-                x++;
-                continue;
-            }
-            int start = x;
-            while (x < region.width && garment(region, x, y)) {
-                x++;
-            }
-            int end = x - 1;
-            if (end - start + 1 < minRun) {
-                continue;
-            }
-            int distance = centre < start ? start - centre : centre > end ? centre - end : 0;
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = new int[] {start, end};
-            }
-        }
-        return best;
-    }
-
-    /** Leftmost and rightmost cell of the row's runs of at least {@code minRun} garment cells; null if none. */
-    private static int[] extent(GarmentRegion region, int y, int minRun) {
-        int left = -1;
-        int right = -1;
+    /** The row's runs of at least {@code minRun} garment cells, left to right, as [first, last] cells. */
+    private static List<int[]> runs(GarmentRegion region, int y, int minRun) {
+        List<int[]> runs = new ArrayList<>();
         int x = 0;
         while (x < region.width) {
             int start = x;
@@ -141,28 +114,30 @@ final class SleeveLengthAnalyzer {
                 x++;
             }
             if (x - start >= minRun) {
-                left = left < 0 ? start : left;
-                right = x - 1;
+                runs.add(new int[] {start, x - 1});
             }
             x = Math.max(x, start + 1);
         }
-        return left < 0 ? null : new int[] {left, right};
+        return runs;
     }
 
-    /** A run of at least {@code minRun} garment cells beside the central run: an arm beside the body. */
-    private static boolean hasRunBeside(GarmentRegion region, int y, int[] central, int minRun) {
-        int x = 0;
-        while (x < region.width) {
-            int start = x;
-            while (x < region.width && garment(region, x, y)) {
-                x++;
+    /** The run at the centre column, or the one nearest to it (the body); null for a row without runs. */
+    private static int[] centralRun(List<int[]> runs, int centre) {
+        int[] best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int[] run : runs) {
+            int distance = centre < run[0] ? run[0] - centre : centre > run[1] ? centre - run[1] : 0;
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = run;
             }
-            if (x - start >= minRun && (x - 1 < central[0] || start > central[1])) {
-                return true;
-            }
-            x = Math.max(x, start + 1);
         }
-        return false;
+        return best;
+    }
+
+    /** From the leftmost to the rightmost garment cell of the row's runs; 0 for a row without runs. */
+    private static int outerWidth(List<int[]> runs) {
+        return runs.isEmpty() ? 0 : runs.get(runs.size() - 1)[1] - runs.get(0)[0] + 1;
     }
 
     private static boolean garment(GarmentRegion region, int x, int y) {

@@ -41,7 +41,7 @@ public record ReviewPolicy(double threshold) {
      * (0.49) and a page of text (0.002) are flagged while 1.2 % of the validation images as uploads are (1.1 % of
      * the test images, 2 of the 192 synthetic garment photos; README, "Honest confidence").
      */
-    static final double MIN_MAIN_OBJECT_SHARE = 0.6;
+    public static final double MIN_MAIN_OBJECT_SHARE = 0.6;
 
     /**
      * @param mainObjectShare the largest connected object's share of the upload's foreground

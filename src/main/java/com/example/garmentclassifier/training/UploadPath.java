@@ -3,6 +3,7 @@ package com.example.garmentclassifier.training;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.image.PreparedImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
@@ -28,9 +29,14 @@ public class UploadPath {
     public float[][] inputs(GarmentImages images, int from, int to) {
         float[][] inputs = new float[to - from][];
         for (int i = from; i < to; i++) {
-            inputs[i - from] = preprocessor.prepare(decoder.decode(NAME, png(images.pixels()[i]))).modelInput();
+            inputs[i - from] = prepared(images.pixels()[i]).modelInput();
         }
         return inputs;
+    }
+
+    /** One data-set image (28x28 grey levels, row-major) as an upload of it is prepared. */
+    public PreparedImage prepared(byte[] pixels) {
+        return preprocessor.prepare(decoder.decode(NAME, png(pixels)));
     }
 
     private static byte[] png(byte[] pixels) {

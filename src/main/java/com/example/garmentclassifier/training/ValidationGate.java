@@ -36,7 +36,7 @@ public class ValidationGate {
     }
 
     /** The validation images: the last 5,000 of the training file (a tenth of a smaller file). */
-    static GarmentImages validationSplit(GarmentImages training) {
+    public static GarmentImages validationSplit(GarmentImages training) {
         return training.range(training.size() - validationSize(training), training.size());
     }
 

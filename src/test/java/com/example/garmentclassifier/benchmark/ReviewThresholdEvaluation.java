@@ -7,15 +7,14 @@ import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
-import com.example.garmentclassifier.classify.TestImages;
-import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.training.UploadPath;
+import com.example.garmentclassifier.training.ValidationGate;
+import com.example.garmentclassifier.classify.ReviewPolicy;
 import com.example.garmentclassifier.image.ForegroundObjects;
-import com.example.garmentclassifier.image.ImageDecoder;
-import com.example.garmentclassifier.image.ImagePreprocessor;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,8 +33,7 @@ public final class ReviewThresholdEvaluation {
 
     private static final double[] THRESHOLDS = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
 
-    /** ReviewPolicy's rule on the share of the foreground the largest object covers, and its default threshold. */
-    private static final double OBJECT_RULE = 0.6;
+    /** The served default of classifier.review-threshold, combined with the object rule in the last row. */
     private static final double DEFAULT_THRESHOLD = 0.7;
 
     private ReviewThresholdEvaluation() {
@@ -43,39 +41,35 @@ public final class ReviewThresholdEvaluation {
 
     /** Each image's largest-object share, through the same decoding and preprocessing as an upload. */
     private static double[] mainObjectShares(GarmentImages images) {
-        ImageDecoder decoder = new ImageDecoder(GarmentImages.PIXELS);
-        ImagePreprocessor preprocessor = new ImagePreprocessor(new ForegroundDetector());
+        UploadPath uploads = new UploadPath();
         double[] shares = new double[images.size()];
         for (int i = 0; i < images.size(); i++) {
-            BufferedImage image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            image.getRaster().setDataElements(0, 0, 28, 28, images.pixels()[i]);
-            shares[i] = ForegroundObjects.largestShare(preprocessor.prepare(decoder.decode("x.png",
-                    TestImages.encode(image, "png"))).foreground());
+            shares[i] = ForegroundObjects.largestShare(uploads.prepared(images.pixels()[i]).foreground());
         }
         return shares;
     }
 
-    /** The object rule alone, and with the default confidence threshold, as served. */
-    private static void appendObjectRule(StringBuilder md, String set, GarmentImages images, float[][] probabilities,
-                                         double[] shares) {
-        for (boolean withThreshold : new boolean[] {false, true}) {
-            int flagged = 0;
-            int flaggedRight = 0;
-            int restRight = 0;
-            for (int i = 0; i < images.size(); i++) {
-                int best = Probabilities.mostLikely(probabilities[i]);
-                boolean right = best == images.labels()[i];
-                boolean flag = shares[i] < OBJECT_RULE || withThreshold && probabilities[i][best] < DEFAULT_THRESHOLD;
-                flagged += flag ? 1 : 0;
-                flaggedRight += flag && right ? 1 : 0;
-                restRight += !flag && right ? 1 : 0;
-            }
-            int rest = images.size() - flagged;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %.2f %% |%n", set,
-                    withThreshold ? "0.70 and the object rule (served)" : "the object rule alone",
-                    100.0 * flagged / images.size(), flagged == 0 ? 0 : 100.0 * flaggedRight / flagged,
-                    rest == 0 ? 0 : 100.0 * restRight / rest));
+    /** One row: the share of images a rule flags, and the accuracy of those and of the rest. */
+    private static void appendRow(StringBuilder md, String set, String rule, GarmentImages images,
+                                  float[][] probabilities, IntPredicate flags) {
+        int flagged = 0;
+        int flaggedRight = 0;
+        int restRight = 0;
+        for (int i = 0; i < images.size(); i++) {
+            boolean right = Probabilities.mostLikely(probabilities[i]) == images.labels()[i];
+            boolean flag = flags.test(i);
+            flagged += flag ? 1 : 0;
+            flaggedRight += flag && right ? 1 : 0;
+            restRight += !flag && right ? 1 : 0;
         }
+        int rest = images.size() - flagged;
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.1f %% | %.1f %% | %.2f %% |%n", set, rule,
+                100.0 * flagged / images.size(), flagged == 0 ? 0 : 100.0 * flaggedRight / flagged,
+                rest == 0 ? 0 : 100.0 * restRight / rest));
+    }
+
+    private static float top(float[] probabilities) {
+        return probabilities[Probabilities.mostLikely(probabilities)];
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,7 +78,7 @@ public final class ReviewThresholdEvaluation {
         String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
         Path data = Path.of(System.getProperty("dataset.dir", "/usr/share/datasets/fashion-mnist"));
         GarmentImages train = new IdxReader().read(data, FashionMnistSplit.TRAIN);
-        GarmentImages validation = train.range(train.size() - 5000, train.size());
+        GarmentImages validation = ValidationGate.validationSplit(train);
         GarmentImages test = new IdxReader().read(data, FashionMnistSplit.TEST);
         var calibration = store.readMetadata(version).calibration();
         StringBuilder md = new StringBuilder("# Review threshold on the top confidence, " + version + "\n\n")
@@ -102,32 +96,22 @@ public final class ReviewThresholdEvaluation {
                     GarmentImages images = (GarmentImages) set[1];
                     float[][] probabilities = evaluator.probabilitiesAsUploads(engine, images);
                     double[] objectShares = mainObjectShares(images);
+                    String name = (String) set[0];
                     for (double threshold : THRESHOLDS) {
-                        int flagged = 0;
-                        int flaggedRight = 0;
-                        int restRight = 0;
-                        for (int i = 0; i < images.size(); i++) {
-                            int best = Probabilities.mostLikely(probabilities[i]);
-                            boolean right = best == images.labels()[i];
-                            if (probabilities[i][best] < threshold) {
-                                flagged++;
-                                flaggedRight += right ? 1 : 0;
-                            } else {
-                                restRight += right ? 1 : 0;
-                            }
-                        }
-                        int rest = images.size() - flagged;
-                        md.append(String.format(Locale.ROOT, "| %s | %.2f | %.1f %% | %.1f %% | %.2f %% |%n", set[0],
-                                threshold, 100.0 * flagged / images.size(),
-                                flagged == 0 ? 0 : 100.0 * flaggedRight / flagged, rest == 0 ? 0 : 100.0 * restRight / rest));
+                        appendRow(md, name, String.format(Locale.ROOT, "%.2f", threshold), images, probabilities,
+                                i -> top(probabilities[i]) < threshold);
                     }
-                    appendObjectRule(md, (String) set[0], images, probabilities, objectShares);
+                    appendRow(md, name, "the object rule alone", images, probabilities,
+                            i -> objectShares[i] < ReviewPolicy.MIN_MAIN_OBJECT_SHARE);
+                    appendRow(md, name, "0.70 and the object rule (served)", images, probabilities,
+                            i -> objectShares[i] < ReviewPolicy.MIN_MAIN_OBJECT_SHARE
+                                    || top(probabilities[i]) < DEFAULT_THRESHOLD);
                 }
                 return null;
             });
         }
         md.append("\nThe object rule: flagged when the largest connected object is under ")
-                .append(OBJECT_RULE).append(" of the upload's foreground (ReviewPolicy).\n");
+                .append(ReviewPolicy.MIN_MAIN_OBJECT_SHARE).append(" of the upload's foreground (ReviewPolicy).\n");
         Path out = Path.of("target", "benchmark", "review-threshold.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);
