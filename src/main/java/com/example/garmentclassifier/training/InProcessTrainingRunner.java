@@ -2,6 +2,8 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -20,19 +22,38 @@ public class InProcessTrainingRunner implements TrainingRunner {
 
     @Override
     public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress) {
+        return train(params, warmStartVersion, progress, null);
+    }
+
+    /** @param checkpoints where to checkpoint every epoch ({@code --checkpoint-dir}), or null */
+    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
+                               CheckpointDirectory checkpoints) {
         // A private copy read from the store: the serving model is never trained while it answers requests.
         MultiLayerNetwork warm = warmStartVersion == null ? null : store.loadNetwork(warmStartVersion);
         try {
-            return pipeline.run(params, warm, warmStartVersion, progress);
-        } catch (DatasetUnavailableException | IllegalArgumentException e) {
-            throw new TrainingFailedException(e.getMessage());
-        } catch (OutOfMemoryError e) {
-            throw new TrainingFailedException("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap"
-                    + " memory (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");
+            return reportingFailures(() -> pipeline.run(params, warm, warmStartVersion, progress, checkpoints));
         } finally {
             if (warm != null) {
                 warm.close();
             }
+        }
+    }
+
+    /** Carries on a checkpointed run ({@code --resume}). */
+    public ModelMetadata resume(CheckpointDirectory checkpoints, TrainingProgress progress) {
+        return reportingFailures(() -> pipeline.resume(checkpoints, progress));
+    }
+
+    private static ModelMetadata reportingFailures(Supplier<ModelMetadata> training) {
+        try {
+            return training.get();
+        } catch (DatasetUnavailableException | IllegalArgumentException e) {
+            throw new TrainingFailedException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new TrainingFailedException(e.getMessage() + ": " + e.getCause().getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new TrainingFailedException("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap"
+                    + " memory (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");
         }
     }
 }

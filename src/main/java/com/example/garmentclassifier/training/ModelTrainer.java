@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,34 +22,83 @@ public class ModelTrainer {
 
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
+    /** Records where a run stands after each epoch ({@link CheckpointDirectory}). */
+    @FunctionalInterface
+    public interface EpochRecorder {
+        void record(TrainingCheckpoint checkpoint);
+    }
+
     /**
      * @param startFrom weights to continue from (warm start), or null for a fresh network
      */
     public TrainedNetwork train(GarmentImages trainingImages, TrainingParameters params,
                                 MultiLayerNetwork startFrom, TrainingProgress progress) {
+        return train(trainingImages, params, startFrom, progress, null);
+    }
+
+    /**
+     * @param recorder told where the run stands after every epoch, or null. A recorded run draws its
+     *                 dropout masks from a seed per epoch, so that it ends the same whether or not it
+     *                 was stopped and {@link #resume resumed} in between.
+     */
+    public TrainedNetwork train(GarmentImages trainingImages, TrainingParameters params,
+                                MultiLayerNetwork startFrom, TrainingProgress progress, EpochRecorder recorder) {
+        MultiLayerNetwork network = startFrom != null ? startFrom
+                : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
+        int trainSize = splits(trainingImages, params)[0].size();
+        return run(trainingImages, new TrainingCheckpoint(params, 0, List.of(), 0, -1, 0,
+                new Random(params.seed()), identity(trainSize), network, null), progress, recorder);
+    }
+
+    /** Carries on a recorded run from its checkpoint with the same schedule, order and random draws. */
+    public TrainedNetwork resume(GarmentImages trainingImages, TrainingCheckpoint checkpoint, TrainingProgress progress,
+                                 EpochRecorder recorder) {
+        log.info("Resuming after epoch {} of {} (best so far: epoch {}, validation {})", checkpoint.epochsDone(),
+                checkpoint.params().epochs(), checkpoint.bestEpoch(), checkpoint.bestValidation());
+        return run(trainingImages, checkpoint, progress, recorder);
+    }
+
+    /** Training images, validation images and the fixed sample that train accuracy is measured on. */
+    private static GarmentImages[] splits(GarmentImages trainingImages, TrainingParameters params) {
         GarmentImages used = params.trainLimit() > 0 ? trainingImages.first(params.trainLimit()) : trainingImages;
         int validationSize = Math.min(params.validationSize(), used.size() / 10);
         GarmentImages train = used.range(0, used.size() - validationSize);
-        GarmentImages validation = used.range(used.size() - validationSize, used.size());
-        GarmentImages trainSample = train.first(TRAIN_ACCURACY_SAMPLE);
+        return new GarmentImages[] {train, used.range(used.size() - validationSize, used.size()),
+                train.first(TRAIN_ACCURACY_SAMPLE)};
+    }
 
-        MultiLayerNetwork network = startFrom != null ? startFrom
-                : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
+    private TrainedNetwork run(GarmentImages trainingImages, TrainingCheckpoint from, TrainingProgress progress,
+                               EpochRecorder recorder) {
+        TrainingParameters params = from.params();
+        GarmentImages[] splits = splits(trainingImages, params);
+        GarmentImages train = splits[0];
+        GarmentImages validation = splits[1];
+        GarmentImages trainSample = splits[2];
+        if (from.order().length != train.size()) {
+            throw new IllegalArgumentException("the checkpoint was made with " + from.order().length
+                    + " training images, not " + train.size());
+        }
+
+        MultiLayerNetwork network = from.network();
         LearningRateSchedule schedule = LearningRateSchedule.of(params, batchesPerEpoch(train.size(), params));
         EpochEvaluator epochEvaluator = new EpochEvaluator(evaluator, params.recipe().fast());
-        Random random = new Random(params.seed());
-        int[] order = identity(train.size());
+        Random random = from.random();
+        int[] order = from.order();
         int batches = batchesPerEpoch(train.size(), params);
         log.info("Training on {} images, validating on {}, {} epochs of {} batches of {}",
                 train.size(), validation.size(), params.epochs(), batches, params.batchSize());
 
-        List<EpochMetrics> history = new ArrayList<>();
-        INDArray bestParams = null;
-        int bestEpoch = 0;
-        double bestValidation = -1;
+        List<EpochMetrics> history = new ArrayList<>(from.history());
+        INDArray bestParams = from.bestParams();
+        int bestEpoch = from.bestEpoch();
+        double bestValidation = from.bestValidation();
         long started = System.nanoTime();
-        for (int epoch = 1; epoch <= params.epochs(); epoch++) {
+        boolean stopped = params.stopAtValidation() > 0 && bestValidation >= params.stopAtValidation();
+        for (int epoch = from.epochsDone() + 1; epoch <= params.epochs() && !stopped; epoch++) {
             long epochStart = System.nanoTime();
+            if (recorder != null) {
+                Nd4j.getRandom().setSeed(params.seed() * 1_000_003L + epoch);
+            }
             double learningRate = schedule.at(epoch, 0);
             network.setLearningRate(learningRate);
             shuffle(order, random);
@@ -57,12 +107,12 @@ public class ModelTrainer {
                 if (progress.cancelRequested()) {
                     throw new TrainingCancelledException(epoch, b + 1);
                 }
-                int from = b * params.batchSize();
-                int to = Math.min(train.size(), from + params.batchSize());
+                int start = b * params.batchSize();
+                int end = Math.min(train.size(), start + params.batchSize());
                 if (b > 0 && schedule.perIteration()) {
                     network.setLearningRate(schedule.at(epoch, b));
                 }
-                network.fit(BatchAssembler.trainingBatch(train, order, from, to, params.augment() ? random : null,
+                network.fit(BatchAssembler.trainingBatch(train, order, start, end, params.augment() ? random : null,
                         params.augment() && params.recipe() == GarmentNetwork.Recipe.ROBUST));
                 lossSum += network.score();
                 progress.batchDone(epoch, b + 1, batches);
@@ -79,15 +129,19 @@ public class ModelTrainer {
                 bestParams = network.params().dup();
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
-            double eta = elapsed / epoch * (params.epochs() - epoch);
+            double eta = elapsed / (epoch - from.epochsDone()) * (params.epochs() - epoch);
             log.info(String.format("epoch %d/%d  loss %.4f  train acc %.4f  val acc %.4f  lr %.5f  %.1f s  ETA %.0f s",
                     epoch, params.epochs(), metrics.loss(), metrics.trainAccuracy(), validationAccuracy,
                     learningRate, metrics.seconds(), eta));
             progress.epochDone(metrics, eta);
+            if (recorder != null) {
+                recorder.record(new TrainingCheckpoint(params, epoch, history, bestEpoch, bestValidation,
+                        from.seconds() + elapsed, random, order, network, bestParams));
+            }
             if (params.stopAtValidation() > 0 && validationAccuracy >= params.stopAtValidation()) {
                 log.info("Validation accuracy {} reached the target {} after {} epochs, {} s", validationAccuracy,
-                        params.stopAtValidation(), epoch, Math.round(elapsed));
-                break;
+                        params.stopAtValidation(), epoch, Math.round(from.seconds() + elapsed));
+                stopped = true;
             }
         }
         if (bestParams != null && bestEpoch != history.size()) {
@@ -95,7 +149,7 @@ public class ModelTrainer {
             network.setParams(bestParams);
         }
         return new TrainedNetwork(network, bestEpoch, List.copyOf(history), train.size(), validation.size(),
-                (System.nanoTime() - started) / 1e9);
+                from.seconds() + (System.nanoTime() - started) / 1e9);
     }
 
     private static int batchesPerEpoch(int trainSize, TrainingParameters params) {

@@ -5,6 +5,7 @@ import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -69,15 +70,22 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                                        the mean of their probabilities (how the committed model was made)
               --calibrate V            train nothing: fit version V's temperature on the validation images and
                                        record it (and the test ECE before and after) in its metadata
+              --checkpoint-dir D       after every epoch, save where the run stands in folder D (a checkpointed run
+                                       draws dropout from a seed per epoch, so it ends the same whether or not it
+                                       was interrupted)
+              --resume D               carry on the run checkpointed in D, with its own options, to its last epoch
               --no-activate            store the new version without making it active
               --progress-lines         print progress as JSON lines (how the service's training child reports)
               --help                   this text
             Data: classifier.dataset-dir (default /usr/share/datasets/fashion-mnist; apt-get install dataset-fashion-mnist).
             Memory: size heap and off-heap, e.g. -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G""";
     private static final Set<String> VALUED = Set.of("--epochs", "--batch-size", "--learning-rate", "--seed",
-            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble", "--calibrate");
+            "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble", "--calibrate",
+            "--checkpoint-dir", "--resume");
     private static final Set<String> FLAGS = Set.of("--train", "--no-augment", "--warm-start", "--no-activate",
             "--progress-lines", "--help");
+    private static final Set<String> RESUME_OPTIONS = Set.of("--train", "--resume", "--no-activate",
+            "--progress-lines");
     /** Spring Boot's own command-line properties pass through. */
     private static final List<String> SPRING_PREFIXES = List.of("--classifier.", "--spring.", "--logging.",
             "--management.", "--server.", "--debug", "--trace");
@@ -113,18 +121,8 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                         .filter(v -> !v.isEmpty()).toList(), !flags.contains("--no-activate")));
                 return;
             }
-            TrainingParameters params = parse(raw);
-            log.info("Training with {}", params);
-            String warmVersion = option(raw, "--warm-start-from", null);
-            if (warmVersion == null && flags.contains("--warm-start")) {
-                warmVersion = store.activeVersion()
-                        .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version"));
-            }
-            if (warmVersion != null) {
-                log.info("Continuing from version {}", warmVersion);
-            }
-            ModelMetadata stored = new InProcessTrainingRunner(pipeline, store)
-                    .train(params, warmVersion, lines ? new ProgressLinePrinter(json) : new TrainingProgress() { });
+            String resume = option(raw, "--resume", null);
+            ModelMetadata stored = resume != null ? resume(raw, resume, lines) : train(raw, lines);
             log.info("Test accuracy {} on {} images; stored as version {}", stored.testAccuracy(),
                     stored.test().examples(), stored.version());
             if (lines) {
@@ -142,6 +140,47 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             }
             exitCode = e.getMessage() != null && e.getMessage().startsWith("Out of memory") ? 3 : 2;
         }
+    }
+
+    private ModelMetadata train(String[] raw, boolean lines) {
+        List<String> flags = Arrays.asList(raw);
+        TrainingParameters params = parse(raw);
+        log.info("Training with {}", params);
+        String warmVersion = option(raw, "--warm-start-from", null);
+        if (warmVersion == null && flags.contains("--warm-start")) {
+            warmVersion = store.activeVersion()
+                    .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version"));
+        }
+        if (warmVersion != null) {
+            log.info("Continuing from version {}", warmVersion);
+        }
+        String folder = option(raw, "--checkpoint-dir", null);
+        CheckpointDirectory checkpoints = folder == null ? null : new CheckpointDirectory(Path.of(folder), json);
+        if (checkpoints != null && checkpoints.hasCheckpoint()) {
+            throw new IllegalArgumentException(folder + " already holds a run's checkpoint: carry it on with --resume "
+                    + folder + ", or checkpoint a new run in another folder");
+        }
+        return new InProcessTrainingRunner(pipeline, store).train(params, warmVersion, progress(lines), checkpoints);
+    }
+
+    /** Only options that do not change the run may come with --resume: the run keeps its own. */
+    private ModelMetadata resume(String[] raw, String directory, boolean lines) {
+        checkKnown(raw);
+        for (String arg : raw) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.startsWith("--") && !RESUME_OPTIONS.contains(name)
+                    && SPRING_PREFIXES.stream().noneMatch(arg::startsWith)) {
+                throw new IllegalArgumentException(name + " cannot be combined with --resume: a resumed run keeps"
+                        + " the options it was started with");
+            }
+        }
+        log.info("Resuming the run checkpointed in {}", directory);
+        return new InProcessTrainingRunner(pipeline, store)
+                .resume(new CheckpointDirectory(Path.of(directory), json), progress(lines));
+    }
+
+    private TrainingProgress progress(boolean lines) {
+        return lines ? new ProgressLinePrinter(json) : new TrainingProgress() { };
     }
 
     /** Runs a command on stored versions; a missing or broken version, or no data set, is a usage error. */

@@ -37,10 +37,40 @@ public class TrainingPipeline {
      */
     public ModelMetadata run(TrainingParameters params, MultiLayerNetwork warmStart, String warmStartVersion,
                              TrainingProgress progress) {
+        return run(params, warmStart, warmStartVersion, progress, null);
+    }
+
+    /** As {@link #run(TrainingParameters, MultiLayerNetwork, String, TrainingProgress)}, checkpointing every epoch. */
+    public ModelMetadata run(TrainingParameters params, MultiLayerNetwork warmStart, String warmStartVersion,
+                             TrainingProgress progress, CheckpointDirectory checkpoints) {
         GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         Instant started = Instant.now();
-        TrainedNetwork trained = trainer.train(train, params, warmStart, progress);
+        TrainedNetwork trained = trainer.train(train, params, warmStart, progress,
+                checkpoints == null ? null : checkpoint -> checkpoints.save(checkpoint, warmStartVersion));
+        return evaluateAndStore(trained, params, warmStartVersion, started, train, test);
+    }
+
+    /** Carries on the run checkpointed in {@code checkpoints}, then evaluates and stores it as {@link #run} does. */
+    public ModelMetadata resume(CheckpointDirectory checkpoints, TrainingProgress progress) {
+        CheckpointDirectory.Resumed resumed = checkpoints.load();
+        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        Instant started = Instant.now();
+        TrainedNetwork trained;
+        try {
+            trained = trainer.resume(train, resumed.checkpoint(), progress,
+                    checkpoint -> checkpoints.save(checkpoint, resumed.warmStartVersion()));
+        } catch (RuntimeException e) {
+            resumed.checkpoint().network().close();
+            throw e;
+        }
+        return evaluateAndStore(trained, resumed.checkpoint().params(), resumed.warmStartVersion(), started, train,
+                test);
+    }
+
+    private ModelMetadata evaluateAndStore(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,
+                                           Instant started, GarmentImages train, GarmentImages test) {
         try {
             ServedScores scores = evaluator.withServedEngine(trained.network(),
                     served -> ServedScores.measure(evaluator, served, train, test));

@@ -52,6 +52,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void aResumedRunKeepsItsOwnOptionsAndACheckpointIsNeverOverwritten() throws Exception {
+        Path checkpoints = store.resolve("checkpoints");
+        Files.createDirectories(checkpoints);
+        Files.writeString(checkpoints.resolve("latest"), "epoch-001");
+        String data = "--classifier.dataset-dir=src/test/resources/fashion-mnist-mini";
+
+        assertThat(run("--train", "--resume", checkpoints.toString(), "--epochs=8", data,
+                "--classifier.model-store=" + store)).as("--epochs with --resume").isEqualTo(2);
+        assertThat(run("--train", "--epochs=1", "--train-limit=200", "--checkpoint-dir=" + checkpoints, data,
+                "--classifier.model-store=" + store)).as("a new run into a folder with a checkpoint").isEqualTo(2);
+        assertThat(run("--train", "--resume=" + store.resolve("empty"), data, "--classifier.model-store=" + store))
+                .as("nothing to resume").isEqualTo(2);
+        assertThat(store.resolve("versions")).doesNotExist();
+    }
+
+    @Test
     void helpPrintsEveryOptionAndTrainsNothing() {
         int code = run("--train", "--help", "--classifier.model-store=" + store);
 
@@ -59,7 +75,7 @@ class TrainCommandTest {
         assertThat(store.resolve("versions")).doesNotExist();
         assertThat(TrainCommand.USAGE).contains("--epochs", "--batch-size", "--learning-rate", "--seed", "--train-limit",
                 "--no-augment", "--recipe", "--stop-at-validation", "--warm-start", "--warm-start-from", "--no-activate",
-                "--progress-lines");
+                "--progress-lines", "--checkpoint-dir", "--resume");
     }
 
     private static int run(String... args) {

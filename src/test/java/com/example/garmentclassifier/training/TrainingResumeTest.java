@@ -1,0 +1,103 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A checkpointed run stopped mid-way and resumed in a fresh pipeline ends exactly where the same run
+ * left alone ends: same weights, same per-epoch figures. Real (tiny) training on the mini data set.
+ */
+class TrainingResumeTest {
+
+    private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");
+    private static final TrainingParameters PARAMS = new TrainingParameters(3, 32, 0.004, 11, 400, 5000, true,
+            GarmentNetwork.Recipe.ROBUST, 0);
+
+    @TempDir
+    Path temp;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private TrainingPipeline pipeline(Path store) {
+        return new TrainingPipeline(ClassifierProperties.of(store, MINI), new IdxReader(), new ModelTrainer(),
+                new ModelEvaluator(), new ModelStore(store, json));
+    }
+
+    /** Stops the run at the first batch of {@code epoch}, as a killed process would stop it. */
+    private static TrainingProgress stoppingAt(int epoch) {
+        return new TrainingProgress() {
+            private int current;
+
+            @Override
+            public void batchDone(int e, int batch, int batches) {
+                current = e;
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return current >= epoch;
+            }
+        };
+    }
+
+    @Test
+    void aResumedRunEndsWhereTheUninterruptedRunEnds() {
+        Path whole = temp.resolve("whole");
+        ModelMetadata uninterrupted = pipeline(whole.resolve("store")).run(PARAMS, null, null,
+                new TrainingProgress() { }, new CheckpointDirectory(whole.resolve("checkpoints"), json));
+
+        Path split = temp.resolve("split");
+        CheckpointDirectory checkpoints = new CheckpointDirectory(split.resolve("checkpoints"), json);
+        assertThatThrownBy(() -> pipeline(split.resolve("store")).run(PARAMS, null, null, stoppingAt(3), checkpoints))
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThat(checkpoints.load().checkpoint().epochsDone()).as("the last whole epoch was saved").isEqualTo(2);
+
+        ModelMetadata resumed = pipeline(split.resolve("store")).resume(checkpoints, new TrainingProgress() { });
+
+        assertThat(figures(resumed.training().epochs())).isEqualTo(figures(uninterrupted.training().epochs()));
+        assertThat(resumed.training().bestEpoch()).isEqualTo(uninterrupted.training().bestEpoch());
+        assertThat(resumed.training().seed()).isEqualTo(PARAMS.seed());
+        MultiLayerNetwork a = new ModelStore(whole.resolve("store"), json).loadNetwork(uninterrupted.version());
+        MultiLayerNetwork b = new ModelStore(split.resolve("store"), json).loadNetwork(resumed.version());
+        assertThat(b.params().equalsWithEps(a.params(), 0)).as("identical weights").isTrue();
+        assertThat(resumed.test().accuracy()).isEqualTo(uninterrupted.test().accuracy());
+    }
+
+    @Test
+    void keepsOnlyTheNewestCheckpointAndRefusesAnEmptyFolder() throws Exception {
+        CheckpointDirectory checkpoints = new CheckpointDirectory(temp.resolve("checkpoints"), json);
+        assertThatThrownBy(checkpoints::load).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no training checkpoint");
+
+        pipeline(temp.resolve("store")).run(PARAMS.withEpochs(2), null, null, new TrainingProgress() { }, checkpoints);
+
+        try (Stream<Path> files = Files.list(checkpoints.directory())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("epoch-002", "latest");
+        }
+        CheckpointDirectory.Resumed resumed = checkpoints.load();
+        assertThat(resumed.checkpoint().epochsDone()).isEqualTo(2);
+        assertThat(resumed.checkpoint().history()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(resumed.checkpoint().order()).hasSize(360);
+        resumed.checkpoint().network().close();
+    }
+
+    /** Each epoch's figures without its duration, which differs between any two runs. */
+    private static List<List<Double>> figures(List<EpochMetrics> epochs) {
+        return epochs.stream().map(e -> List.of((double) e.epoch(), e.loss(), e.trainAccuracy(),
+                e.validationAccuracy(), e.learningRate())).toList();
+    }
+}
