@@ -150,18 +150,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String causes = causeMessages(e);
         log.info("Multipart limit: {}", causes);
         if (causes.contains("header")) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Part header too large",
+            return createResponseEntity(problem(HttpStatus.BAD_REQUEST, "Part header too large",
                     "A part's headers (e.g. its file name) are longer than the " + MAX_PART_HEADER
-                            + " the service accepts"));
+                            + " the service accepts"), null, HttpStatus.BAD_REQUEST, request);
         }
         if (causes.contains("count") || causes.contains("parts")) {
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Too many parts",
+            return createResponseEntity(problem(HttpStatus.BAD_REQUEST, "Too many parts",
                     "The multipart body has more parts than the service accepts; send at most the images"
-                            + " allowed per request (classifier.max-files-per-request) and no other fields"));
+                            + " allowed per request (classifier.max-files-per-request) and no other fields"),
+                    null, HttpStatus.BAD_REQUEST, request);
         }
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "Upload too large", "A file or the whole request is larger than the upload limits"
-                        + " (spring.servlet.multipart.max-file-size, max-request-size)"));
+        return createResponseEntity(problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
+                "A file or the whole request is larger than the upload limits"
+                        + " (spring.servlet.multipart.max-file-size, max-request-size)"),
+                null, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     private static String causeMessages(Throwable e) {
@@ -174,10 +176,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Malformed multipart bodies and too many parts for the container. */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> badMultipart(MultipartException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
+    ResponseEntity<Object> badMultipart(MultipartException e, WebRequest request) {
+        return createResponseEntity(problem(HttpStatus.BAD_REQUEST, "Malformed multipart request",
                 "The multipart/form-data body could not be read: check the boundary, the part headers and the"
-                        + " number of parts"));
+                        + " number of parts"), null, HttpStatus.BAD_REQUEST, request);
     }
 
     /** The client went away mid-request (e.g. a slow upload it gave up on): nobody to answer, nothing to alarm ops. */

@@ -162,6 +162,8 @@ class InferenceProtocolEndToEndTest {
         assertError(infer("/v2/models/shoes/infer", good, "application/json"), 404, "Unknown model");
         assertError(infer(MODEL + "/versions/" + other + "/infer", good, "application/json"), 400, "not serving");
         assertError(infer(MODEL + "/infer", good, "text/plain"), 415, "text/plain");
+        assertError(infer(MODEL + "/infer", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
+                "multipart/form-data; boundary=x"), 400, "multipart/form-data body could not be read");
         Response wrongMethod = new HttpTestClient(port).get(MODEL + "/infer");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("error").asString()).isNotBlank();
