@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TrainingResumeTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");
-    private static final TrainingParameters PARAMS = new TrainingParameters(3, 32, 0.004, 11, 400, 5000, true,
+    private static final TrainingParameters PARAMS = new TrainingParameters(3, 32, 0.004, 11, 200, 5000, true,
             GarmentNetwork.Recipe.ROBUST, 0);
 
     @TempDir
@@ -54,16 +54,27 @@ class TrainingResumeTest {
     }
 
     @Test
-    void aResumedRunEndsWhereTheUninterruptedRunEnds() {
+    void aResumedRunEndsWhereTheUninterruptedRunEnds() throws Exception {
         Path whole = temp.resolve("whole");
+        CheckpointDirectory wholeCheckpoints = new CheckpointDirectory(whole.resolve("checkpoints"), json);
+        assertThatThrownBy(wholeCheckpoints::load).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no training checkpoint");
         ModelMetadata uninterrupted = pipeline(whole.resolve("store")).run(PARAMS, null, null,
-                new TrainingProgress() { }, new CheckpointDirectory(whole.resolve("checkpoints"), json));
+                new TrainingProgress() { }, wholeCheckpoints);
+        try (Stream<Path> files = Files.list(wholeCheckpoints.directory())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .as("only the newest checkpoint is kept").containsExactly("epoch-003", "latest");
+        }
 
         Path split = temp.resolve("split");
         CheckpointDirectory checkpoints = new CheckpointDirectory(split.resolve("checkpoints"), json);
         assertThatThrownBy(() -> pipeline(split.resolve("store")).run(PARAMS, null, null, stoppingAt(3), checkpoints))
                 .isInstanceOf(TrainingCancelledException.class);
-        assertThat(checkpoints.load().checkpoint().epochsDone()).as("the last whole epoch was saved").isEqualTo(2);
+        CheckpointDirectory.Resumed saved = checkpoints.load();
+        assertThat(saved.checkpoint().epochsDone()).as("the last whole epoch was saved").isEqualTo(2);
+        assertThat(saved.checkpoint().history()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
+        assertThat(saved.checkpoint().order()).hasSize(180);
+        saved.checkpoint().network().close();
 
         ModelMetadata resumed = pipeline(split.resolve("store")).resume(checkpoints, new TrainingProgress() { });
 
@@ -74,25 +85,6 @@ class TrainingResumeTest {
         MultiLayerNetwork b = new ModelStore(split.resolve("store"), json).loadNetwork(resumed.version());
         assertThat(b.params().equalsWithEps(a.params(), 0)).as("identical weights").isTrue();
         assertThat(resumed.test().accuracy()).isEqualTo(uninterrupted.test().accuracy());
-    }
-
-    @Test
-    void keepsOnlyTheNewestCheckpointAndRefusesAnEmptyFolder() throws Exception {
-        CheckpointDirectory checkpoints = new CheckpointDirectory(temp.resolve("checkpoints"), json);
-        assertThatThrownBy(checkpoints::load).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no training checkpoint");
-
-        pipeline(temp.resolve("store")).run(PARAMS.withEpochs(2), null, null, new TrainingProgress() { }, checkpoints);
-
-        try (Stream<Path> files = Files.list(checkpoints.directory())) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("epoch-002", "latest");
-        }
-        CheckpointDirectory.Resumed resumed = checkpoints.load();
-        assertThat(resumed.checkpoint().epochsDone()).isEqualTo(2);
-        assertThat(resumed.checkpoint().history()).extracting(EpochMetrics::epoch).containsExactly(1, 2);
-        assertThat(resumed.checkpoint().order()).hasSize(360);
-        resumed.checkpoint().network().close();
     }
 
     /** Each epoch's figures without its duration, which differs between any two runs. */
