@@ -57,7 +57,7 @@ public record ClassifierProperties(
                               @DefaultValue("60s") Duration lockStaleAfter) {
 
         public SharedStore {
-            // Shorter, and clock skew between hosts or a network volume's attribute caching make live locks look stale.
+            // Shorter, and a network volume's attribute caching (a peer sees a refresh late) makes live locks look stale.
             if (lockStaleAfter.compareTo(Duration.ofSeconds(10)) < 0) {
                 throw new IllegalArgumentException("classifier.shared-store.lock-stale-after must be at least 10s, was "
                         + lockStaleAfter);

@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.model;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * An exclusive lock kept as a file in the model store, so that service instances sharing one store
  * (replicas on a shared volume) take turns. Taking it is one exclusive file creation, which every
  * local and network file system performs atomically. The holder refreshes the file's modification
- * time in the background; a lock not refreshed for {@code staleAfter} belongs to an instance that
- * crashed or was killed, and the next caller takes it over, so a dead replica cannot block the
- * store forever.
+ * time in the background by writing to it; a lock not refreshed for {@code staleAfter}, judged by the
+ * file system's clock, belongs to an instance that crashed or was killed, and the next caller takes
+ * it over, so a dead replica cannot block the store forever.
  */
 public final class StoreLock implements AutoCloseable {
 
@@ -92,9 +93,25 @@ public final class StoreLock implements AutoCloseable {
         return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
 
+    /**
+     * Both times come from the file system, never from this host's clock: the lock's modification time
+     * (set by the holder's last write) and the store's "now" (the time a write to a probe file beside it
+     * gets). On a network volume both are the file server's, so hosts whose clocks disagree still agree
+     * on staleness.
+     */
     private static boolean isStale(Path file, Duration staleAfter) throws IOException {
         Instant refreshed = Files.getLastModifiedTime(file).toInstant();
-        return refreshed.plus(staleAfter).isBefore(Instant.now());
+        Path probe = file.resolveSibling(file.getFileName() + ".clock");
+        rewrite(probe, new byte[] {'\n'}, true);
+        return refreshed.plus(staleAfter).isBefore(Files.getLastModifiedTime(probe).toInstant());
+    }
+
+    /** Writes {@code bytes} at the start of the file without truncating it, so readers never see it empty. */
+    private static void rewrite(Path file, byte[] bytes, boolean create) throws IOException {
+        try (FileChannel channel = create ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)
+                : FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(bytes), 0);
+        }
     }
 
     /**
@@ -149,7 +166,8 @@ public final class StoreLock implements AutoCloseable {
                 heartbeat.shutdown();
                 return;
             }
-            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            // A write, not setLastModifiedTime(now): the file system stamps it with its own clock.
+            rewrite(file, (token + "\n").getBytes(StandardCharsets.UTF_8), false);
         } catch (IOException e) {
             log.warn("Cannot refresh lock {}: {}", file.getFileName(), e.getMessage());
         }
