@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   active-version          the active version id (replaced atomically)
  *   activations             every activation, oldest first (appended)
  *   training.lock           held by the instance that trains (instances sharing the store take turns)
+ *   training.lock.clock     written to read the file system's time when a lock's age is judged
  *   jobs/{id}.json          training job records
  *   versions/{id}/model.zip DL4J model without updater state (the reference every engine is checked against)
  *   versions/{id}/model.onnx the same network for ONNX Runtime (written at training, or converted at first load)

@@ -101,16 +101,29 @@ public final class StoreLock implements AutoCloseable {
      */
     private static boolean isStale(Path file, Duration staleAfter) throws IOException {
         Instant refreshed = Files.getLastModifiedTime(file).toInstant();
-        Path probe = file.resolveSibling(file.getFileName() + ".clock");
-        rewrite(probe, new byte[] {'\n'}, true);
-        return refreshed.plus(staleAfter).isBefore(Files.getLastModifiedTime(probe).toInstant());
+        return refreshed.plus(staleAfter).isBefore(fileSystemNow(file.resolveSibling(file.getFileName() + ".clock")));
+    }
+
+    /** The time the file system gives a write now; this host's clock if the probe cannot be written. */
+    private static Instant fileSystemNow(Path probe) {
+        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+            writeFully(channel, new byte[] {'\n'});
+        } catch (IOException e) {
+            log.debug("Cannot write clock probe {}: {}", probe.getFileName(), e.getMessage());
+            return Instant.now();
+        }
+        try {
+            return Files.getLastModifiedTime(probe).toInstant();
+        } catch (IOException e) {
+            return Instant.now();
+        }
     }
 
     /** Writes {@code bytes} at the start of the file without truncating it, so readers never see it empty. */
-    private static void rewrite(Path file, byte[] bytes, boolean create) throws IOException {
-        try (FileChannel channel = create ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE)
-                : FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(bytes), 0);
+    private static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, buffer.position());
         }
     }
 
@@ -158,19 +171,30 @@ public final class StoreLock implements AutoCloseable {
     }
 
     private void refresh() {
-        try {
-            if (!ownsFile()) {
-                lost = true;
-                log.error("Lock {} was taken over by another instance; was this process paused for longer than the"
-                        + " stale period? The work it guards stops", file.getFileName());
-                heartbeat.shutdown();
+        byte[] expected = (token + "\n").getBytes(StandardCharsets.UTF_8);
+        // One channel for the check and the write: if another instance moves a stale-looking lock aside
+        // in between, the write lands in the moved file, never in the new holder's lock.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer content = ByteBuffer.allocate(expected.length + 1);
+            while (content.hasRemaining() && channel.read(content, content.position()) > 0) {
+                // reads until the buffer is full or the file ends
+            }
+            if (content.position() == expected.length && java.util.Arrays.equals(content.array(), 0,
+                    expected.length, expected, 0, expected.length)) {
+                // A write, not setLastModifiedTime(now): the file system stamps it with its own clock.
+                writeFully(channel, expected);
                 return;
             }
-            // A write, not setLastModifiedTime(now): the file system stamps it with its own clock.
-            rewrite(file, (token + "\n").getBytes(StandardCharsets.UTF_8), false);
+        } catch (NoSuchFileException e) {
+            // taken over and gone: reported below
         } catch (IOException e) {
             log.warn("Cannot refresh lock {}: {}", file.getFileName(), e.getMessage());
+            return;
         }
+        lost = true;
+        log.error("Lock {} was taken over by another instance; was this process paused for longer than the"
+                + " stale period? The work it guards stops", file.getFileName());
+        heartbeat.shutdown();
     }
 
     private boolean ownsFile() throws IOException {

@@ -2,7 +2,6 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -49,8 +48,6 @@ public class InProcessTrainingRunner implements TrainingRunner {
             return training.get();
         } catch (DatasetUnavailableException | IllegalArgumentException e) {
             throw new TrainingFailedException(e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new TrainingFailedException(e.getMessage() + ": " + e.getCause().getMessage());
         } catch (OutOfMemoryError e) {
             throw new TrainingFailedException("Out of memory: give the JVM more heap (-Xmx) and ND4J more off-heap"
                     + " memory (-Dorg.bytedeco.javacpp.maxbytes), or train with a smaller batchSize");

@@ -50,9 +50,14 @@ public class ModelTrainer {
                 new Random(params.seed()), identity(trainSize), network, null), progress, recorder);
     }
 
-    /** Carries on a recorded run from its checkpoint with the same schedule, order and random draws. */
+    /**
+     * Carries on a recorded run from its checkpoint with the same schedule, order and random draws.
+     *
+     * @param recorder required: a resumed run is a recorded one (its dropout seeds depend on it)
+     */
     public TrainedNetwork resume(GarmentImages trainingImages, TrainingCheckpoint checkpoint, TrainingProgress progress,
                                  EpochRecorder recorder) {
+        java.util.Objects.requireNonNull(recorder, "a resumed run records its epochs");
         log.info("Resuming after epoch {} of {} (best so far: epoch {}, validation {})", checkpoint.epochsDone(),
                 checkpoint.params().epochs(), checkpoint.bestEpoch(), checkpoint.bestValidation());
         return run(trainingImages, checkpoint, progress, recorder);

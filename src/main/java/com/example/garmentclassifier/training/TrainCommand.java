@@ -160,6 +160,9 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             throw new IllegalArgumentException(folder + " already holds a run's checkpoint: carry it on with --resume "
                     + folder + ", or checkpoint a new run in another folder");
         }
+        if (checkpoints != null) {
+            checkpoints.prepare();
+        }
         return new InProcessTrainingRunner(pipeline, store).train(params, warmVersion, progress(lines), checkpoints);
     }
 

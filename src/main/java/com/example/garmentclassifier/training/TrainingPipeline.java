@@ -48,14 +48,18 @@ public class TrainingPipeline {
         Instant started = Instant.now();
         TrainedNetwork trained = trainer.train(train, params, warmStart, progress,
                 checkpoints == null ? null : checkpoint -> checkpoints.save(checkpoint, warmStartVersion));
-        return evaluateAndStore(trained, params, warmStartVersion, started, train, test);
+        ModelMetadata stored = evaluateAndStore(trained, params, warmStartVersion, started, train, test);
+        if (checkpoints != null) {
+            checkpoints.markStored(stored.version());
+        }
+        return stored;
     }
 
     /** Carries on the run checkpointed in {@code checkpoints}, then evaluates and stores it as {@link #run} does. */
     public ModelMetadata resume(CheckpointDirectory checkpoints, TrainingProgress progress) {
-        CheckpointDirectory.Resumed resumed = checkpoints.load();
         GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        CheckpointDirectory.Resumed resumed = checkpoints.load();
         Instant started = Instant.now();
         TrainedNetwork trained;
         try {
@@ -65,8 +69,10 @@ public class TrainingPipeline {
             resumed.checkpoint().network().close();
             throw e;
         }
-        return evaluateAndStore(trained, resumed.checkpoint().params(), resumed.warmStartVersion(), started, train,
-                test);
+        ModelMetadata stored = evaluateAndStore(trained, resumed.checkpoint().params(), resumed.warmStartVersion(),
+                started, train, test);
+        checkpoints.markStored(stored.version());
+        return stored;
     }
 
     private ModelMetadata evaluateAndStore(TrainedNetwork trained, TrainingParameters params, String warmStartVersion,

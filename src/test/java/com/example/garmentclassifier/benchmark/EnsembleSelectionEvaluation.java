@@ -55,6 +55,10 @@ public final class EnsembleSelectionEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("Name the stored versions to choose from: EnsembleSelectionEvaluation V1 V2 ...");
+            System.exit(2);
+        }
         ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
                 JsonMapper.builder().build());
         Path data = Path.of(System.getProperty("dataset.dir", "/usr/share/datasets/fashion-mnist"));
@@ -78,6 +82,10 @@ public final class EnsembleSelectionEvaluation {
                     System.out.println("asked " + name);
                 }
             }
+        }
+        if (members.size() > 12) {
+            // Every combination is scored: 2^12 is about a minute; more would take hours.
+            throw new IllegalArgumentException("at most 12 networks, were " + members.size());
         }
         int[] validationLabels = validation.labels();
         int[] testLabels = test.labels();

@@ -63,7 +63,8 @@ class TrainingResumeTest {
                 new TrainingProgress() { }, wholeCheckpoints);
         try (Stream<Path> files = Files.list(wholeCheckpoints.directory())) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .as("only the newest checkpoint is kept").containsExactly("epoch-003", "latest");
+                    .as("the two newest checkpoints are kept; the stored version is recorded")
+                    .containsExactly("epoch-002", "epoch-003", "latest", "stored");
         }
 
         Path split = temp.resolve("split");
@@ -85,6 +86,8 @@ class TrainingResumeTest {
         MultiLayerNetwork b = new ModelStore(split.resolve("store"), json).loadNetwork(resumed.version());
         assertThat(b.params().equalsWithEps(a.params(), 0)).as("identical weights").isTrue();
         assertThat(resumed.test().accuracy()).isEqualTo(uninterrupted.test().accuracy());
+        assertThatThrownBy(checkpoints::load).as("a stored run is not resumed (and stored) twice")
+                .hasMessageContaining("was stored as version " + resumed.version());
     }
 
     /** Each epoch's figures without its duration, which differs between any two runs. */
