@@ -48,7 +48,8 @@ public final class EnsembleSelectionEvaluation {
     private record Member(String name, float[][][] validation, float[][][] test) {
     }
 
-    private record Scored(List<Integer> members, double validation, double test, double shirtF1) {
+    private record Scored(List<Integer> members, double validation, double test, double shirtF1,
+                          double validationLogLoss) {
     }
 
     private EnsembleSelectionEvaluation() {
@@ -115,11 +116,12 @@ public final class EnsembleSelectionEvaluation {
         combinations.sort(Comparator.comparingDouble(Scored::validation).reversed()
                 .thenComparingInt(s -> s.members().size()));
         md.append("\n## Best combinations on validation, as served (image and mirror)\n\n")
-                .append("| networks | count | validation | test | Shirt F1 (test) |\n|---|--:|--:|--:|--:|\n");
+                .append("| networks | count | validation | validation log-loss | test | Shirt F1 (test) |\n")
+                .append("|---|--:|--:|--:|--:|--:|\n");
         for (Scored scored : combinations.subList(0, Math.min(15, combinations.size()))) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.2f %% | %.3f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.2f %% | %.4f | %.2f %% | %.3f |%n",
                     names(scored.members(), members), scored.members().size(), 100 * scored.validation(),
-                    100 * scored.test(), scored.shirtF1()));
+                    scored.validationLogLoss(), 100 * scored.test(), scored.shirtF1()));
         }
         md.append("\n## Best combination of each size on validation\n\n")
                 .append("| count | networks | validation | test | image only: validation | test "
@@ -168,9 +170,16 @@ public final class EnsembleSelectionEvaluation {
     /** The mean of the first {@code views} views of every chosen network, scored on both sets. */
     private static Scored score(List<Integer> chosen, List<Member> members, int views, int[] validationLabels,
                                 int[] testLabels) {
-        EvaluationReport validation = ModelEvaluator.report(mean(chosen, members, views, true), validationLabels);
+        float[][] validationSums = mean(chosen, members, views, true);
+        EvaluationReport validation = ModelEvaluator.report(validationSums, validationLabels);
         EvaluationReport test = ModelEvaluator.report(mean(chosen, members, views, false), testLabels);
-        return new Scored(chosen, validation.accuracy(), test.accuracy(), test.perClass().get(SHIRT).f1());
+        double logLoss = 0;
+        for (int i = 0; i < validationLabels.length; i++) {
+            double p = validationSums[i][validationLabels[i]] / ((double) chosen.size() * views);
+            logLoss -= Math.log(Math.max(p, 1e-12));
+        }
+        return new Scored(chosen, validation.accuracy(), test.accuracy(), test.perClass().get(SHIRT).f1(),
+                logLoss / validationLabels.length);
     }
 
     private static float[][] mean(List<Integer> chosen, List<Member> members, int views, boolean validation) {
