@@ -12,7 +12,6 @@ import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import com.example.garmentclassifier.training.UploadPath;
 import com.example.garmentclassifier.training.ValidationGate;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -151,9 +150,7 @@ public final class EnsembleSelectionEvaluation {
                 java.util.Arrays.toString(offsets)));
         md.append("\nImage only: without the mirror (half the inference of serving). Shifted views: the image and its mirror, each also moved one pixel left, right, up and down"
                 + " (10 views; 5x the inference of serving).\n");
-        Path out = Path.of("target", "benchmark", "ensemble-selection.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        MarkdownOutput.write("ensemble-selection.md", md);
         System.out.println(md);
         System.exit(0);
     }

@@ -11,7 +11,6 @@ import com.example.garmentclassifier.training.UploadPath;
 import com.example.garmentclassifier.training.ValidationGate;
 import com.example.garmentclassifier.classify.ReviewPolicy;
 import com.example.garmentclassifier.image.ForegroundObjects;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntPredicate;
@@ -112,9 +111,7 @@ public final class ReviewThresholdEvaluation {
         }
         md.append("\nThe object rule: flagged when the largest connected object is under ")
                 .append(ReviewPolicy.MIN_MAIN_OBJECT_SHARE).append(" of the upload's foreground (ReviewPolicy).\n");
-        Path out = Path.of("target", "benchmark", "review-threshold.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        MarkdownOutput.write("review-threshold.md", md);
         System.out.println(md);
         System.exit(0);
     }

@@ -7,7 +7,6 @@ import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +37,7 @@ public final class RobustnessBenchmark {
                 served -> RobustnessReport.markdown(RobustnessReport.measure(served, test)));
         String md = "# Robustness of " + version + " on the " + test.size() + " test images, as uploads\n\n"
                 + MachineInfo.current() + "\n\n" + table;
-        Path out = Path.of("target", "benchmark", "robustness.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        MarkdownOutput.write("robustness.md", md);
         System.out.println(md);
         System.exit(0);
     }

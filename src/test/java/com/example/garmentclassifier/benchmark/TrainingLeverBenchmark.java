@@ -7,7 +7,6 @@ import com.example.garmentclassifier.training.GarmentNetwork;
 import com.example.garmentclassifier.training.GarmentNetwork.Recipe;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -73,9 +72,7 @@ public final class TrainingLeverBenchmark {
         }
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         md.append(evaluationTimes(train));
-        Path out = Path.of("target", "benchmark", "training-levers.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        MarkdownOutput.write("training-levers.md", md);
         System.out.println(md);
         System.exit(0);
     }

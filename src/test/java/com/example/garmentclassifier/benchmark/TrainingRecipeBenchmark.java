@@ -9,7 +9,6 @@ import com.example.garmentclassifier.training.ModelTrainer;
 import com.example.garmentclassifier.training.TrainedNetwork;
 import com.example.garmentclassifier.training.TrainingParameters;
 import com.example.garmentclassifier.training.TrainingProgress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -63,9 +62,7 @@ public final class TrainingRecipeBenchmark {
             trained.network().close();
             System.out.println(md);
         }
-        Path out = Path.of("target", "benchmark", "training-benchmark.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        Path out = MarkdownOutput.write("training-benchmark.md", md);
         System.out.println("Written " + out);
         System.exit(0);
     }

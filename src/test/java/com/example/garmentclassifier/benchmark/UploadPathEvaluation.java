@@ -8,7 +8,6 @@ import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +57,7 @@ public final class UploadPathEvaluation {
                 }
             }
         }
-        Path out = Path.of("target", "benchmark", "upload-path-accuracy.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, md);
+        MarkdownOutput.write("upload-path-accuracy.md", md);
         System.out.println(md);
         System.exit(0);
     }
