@@ -16,6 +16,9 @@ import java.util.Map;
  * @param calibration the temperature that calibrates the served probabilities; null when none was fitted
  * @param ensembleMembers for an ensemble, the further networks (DL4J model files) whose class probabilities are
  *                        averaged with {@code modelFile}'s; null or empty for a single network
+ * @param validationAsUploads the validation images' accuracy as served, measured when the version was scored: the
+ *                            promotion gate compares recorded figures instead of loading versions again; null for
+ *                            versions scored before this was recorded
  */
 public record ModelMetadata(
         String version,
@@ -30,7 +33,8 @@ public record ModelMetadata(
         EvaluationReport testAsUploads,
         Artifact onnx,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Artifact> ensembleMembers,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationAccuracy validationAsUploads) {
 
     /**
      * Temperature scaling of the served probabilities, fitted on the validation images; the expected
@@ -38,6 +42,10 @@ public record ModelMetadata(
      */
     public record Calibration(double temperature, double eceBefore, double eceAfter, String fittedOn,
                               String measuredOn) {
+    }
+
+    /** An accuracy and the images it was measured on (which must match for two scores to be compared). */
+    public record ValidationAccuracy(double accuracy, String measuredOn) {
     }
 
     /** A further file of the version, with the SHA-256 checked before it is used. */
@@ -55,32 +63,37 @@ public record ModelMetadata(
 
     public ModelMetadata withTestAsUploads(EvaluationReport report) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, report, onnx, ensembleMembers, calibration);
+                training, test, report, onnx, ensembleMembers, calibration, validationAsUploads);
     }
 
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
-                testAsUploads, onnx, ensembleMembers, calibration);
+                testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers, calibration);
+                training, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
     }
 
     public ModelMetadata withOnnx(Artifact artifact) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, artifact, ensembleMembers, calibration);
+                training, test, testAsUploads, artifact, ensembleMembers, calibration, validationAsUploads);
     }
 
     public ModelMetadata withEnsembleMembers(List<Artifact> members) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members), calibration);
+                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members), calibration, validationAsUploads);
     }
 
     public ModelMetadata withCalibration(Calibration fitted) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers, fitted);
+                training, test, testAsUploads, onnx, ensembleMembers, fitted, validationAsUploads);
+    }
+
+    public ModelMetadata withValidationAsUploads(ValidationAccuracy validation) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, testAsUploads, onnx, ensembleMembers, calibration, validation);
     }
 
     /** Every DL4J model file of the version: {@code modelFile} first, then any further ensemble members. */

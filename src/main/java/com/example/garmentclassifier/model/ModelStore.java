@@ -366,10 +366,15 @@ public class ModelStore {
         }
     }
 
-    /** Records the temperature fitted for a stored version (see ModelMetadata#calibration). */
-    public void recordCalibration(String version, ModelMetadata.Calibration calibration) {
+    /**
+     * Records the temperature fitted for a stored version and the validation accuracy measured with it
+     * (see ModelMetadata#calibration and #validationAsUploads).
+     */
+    public void recordCalibration(String version, ModelMetadata.Calibration calibration,
+                                  ModelMetadata.ValidationAccuracy validationAsUploads) {
         try {
-            replaceMetadata(readMetadata(version).withCalibration(calibration));
+            replaceMetadata(readMetadata(version).withCalibration(calibration)
+                    .withValidationAsUploads(validationAsUploads));
         } catch (IOException e) {
             throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
         }

@@ -7,8 +7,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.springframework.stereotype.Component;
 
 /**
- * Fits the temperature of a version that is already stored ({@code --train --calibrate V}); training
- * and ensembles fit theirs while they are scored ({@link ServedScores}).
+ * Scores a version that is already stored ({@code --train --calibrate V}): fits its temperature and
+ * measures its validation accuracy as served, which versions stored before either was recorded lack;
+ * training and ensembles get both while they are scored ({@link ServedScores}).
  */
 @Component
 public class CalibrationFitter {
@@ -22,10 +23,9 @@ public class CalibrationFitter {
         this.reader = reader;
     }
 
-    public ModelMetadata.Calibration fit(List<MultiLayerNetwork> networks) {
+    public ServedScores fit(List<MultiLayerNetwork> networks) {
         GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
-        return evaluator.withServedEngine(networks, served -> ServedScores.measure(evaluator, served, train, test))
-                .calibration();
+        return evaluator.withServedEngine(networks, served -> ServedScores.measure(evaluator, served, train, test));
     }
 }

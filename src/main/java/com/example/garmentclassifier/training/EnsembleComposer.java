@@ -56,7 +56,7 @@ public class EnsembleComposer {
             ModelMetadata draft = new ModelMetadata(null, Instant.now(), architecture(memberMetadata, members.size()),
                     members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
                     null, null, training(memberMetadata, scores.validationAsUploads(), ValidationGate.describe(train)),
-                    scores.test(), scores.testAsUploads(), null, null, scores.calibration());
+                    scores.test(), scores.testAsUploads(), null, null, scores.calibration(), scores.validationScore());
             return store.save(members, draft);
         } finally {
             loaded.forEach(StoredNetworks::close);

@@ -8,9 +8,17 @@ import com.example.garmentclassifier.model.engine.InferenceEngine;
  * What a version scores, asked as served: the test images as tensors and as uploads, the validation
  * images as uploads, and the temperature fitted on those validation probabilities with its effect
  * on the test ones. Each set is classified once.
+ *
+ * @param validationSplit which images {@code validationAsUploads} was measured on ({@link ValidationGate#describe})
  */
 public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads,
-                           EvaluationReport validationAsUploads, ModelMetadata.Calibration calibration) {
+                           EvaluationReport validationAsUploads, String validationSplit,
+                           ModelMetadata.Calibration calibration) {
+
+    /** The validation accuracy as the version's metadata records it, for the promotion gate. */
+    public ModelMetadata.ValidationAccuracy validationScore() {
+        return new ModelMetadata.ValidationAccuracy(validationAsUploads.accuracy(), validationSplit);
+    }
 
     /**
      * @param served the version's engine as served (mirror-averaged, every network of an ensemble)
@@ -22,7 +30,7 @@ public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads
         float[][] validationUploads = evaluator.probabilitiesAsUploads(served, validation);
         float[][] testUploads = evaluator.probabilitiesAsUploads(served, test);
         return new ServedScores(evaluator.evaluate(served, test), ModelEvaluator.report(testUploads, test.labels()),
-                ModelEvaluator.report(validationUploads, validation.labels()),
+                ModelEvaluator.report(validationUploads, validation.labels()), ValidationGate.describe(train),
                 TemperatureFit.calibration(validationUploads, validation.labels(), testUploads, test.labels(),
                         ValidationGate.describe(train)));
     }

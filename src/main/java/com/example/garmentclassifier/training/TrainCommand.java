@@ -198,10 +198,12 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private void calibrate(String version) {
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            ModelMetadata.Calibration fitted = calibration.fit(networks.members());
-            store.recordCalibration(version, fitted);
-            log.info("Version {}: temperature {}, test ECE {} before, {} after", version, fitted.temperature(),
-                    fitted.eceBefore(), fitted.eceAfter());
+            ServedScores scores = calibration.fit(networks.members());
+            ModelMetadata.Calibration fitted = scores.calibration();
+            store.recordCalibration(version, fitted, scores.validationScore());
+            log.info("Version {}: temperature {}, test ECE {} before, {} after; validation accuracy as uploads {}",
+                    version, fitted.temperature(), fitted.eceBefore(), fitted.eceAfter(),
+                    scores.validationAsUploads().accuracy());
         }
     }
 

@@ -97,7 +97,7 @@ public class TrainingPipeline {
                 new ModelMetadata.Training(hyperparameters(params), params.seed(), round(trained.seconds()),
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
-                scores.test(), scores.testAsUploads(), null, null, scores.calibration());
+                scores.test(), scores.testAsUploads(), null, null, scores.calibration(), scores.validationScore());
         return store.save(trained.network(), draft);
     }
 

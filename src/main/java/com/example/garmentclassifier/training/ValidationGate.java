@@ -1,8 +1,11 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The promotion gate's measure: a candidate and the serving version, both scored on the same
@@ -11,8 +14,16 @@ import java.nio.file.Path;
  * trainer holds out the last images of whatever part it uses, and never uses more than the file.
  * Not the test set: a gate that picks versions by their test score makes that score optimistic,
  * and then nothing measures the chosen model honestly.
+ *
+ * <p>Each version's figure is the one its metadata recorded when it was scored, if that was measured on
+ * these same images: the same images through the same served path give the same figure, and loading
+ * the candidate and the serving version again (several hundred MB of networks and engines) made gating
+ * the memory peak of a retraining service. Versions scored before the figure was recorded are loaded
+ * and measured ({@code --train --calibrate V} records it for them).
  */
 public class ValidationGate {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationGate.class);
 
     private final ModelStore store;
     private final IdxReader reader;
@@ -28,10 +39,9 @@ public class ValidationGate {
     /** Decides whether {@code candidate} replaces {@code serving} (null when nothing serves). */
     public PromotionDecision decide(PromotionPolicy policy, String candidate, String serving, double tolerance) {
         GarmentImages all = reader.read(datasetDir, FashionMnistSplit.TRAIN);
-        GarmentImages validation = validationSplit(all);
         String split = describe(all);
-        double candidateAccuracy = accuracy(candidate, validation);
-        Double servingAccuracy = serving == null ? null : accuracy(serving, validation);
+        double candidateAccuracy = accuracy(candidate, all, split);
+        Double servingAccuracy = serving == null ? null : accuracy(serving, all, split);
         return PromotionDecision.decide(policy, candidateAccuracy, serving, servingAccuracy, tolerance, split);
     }
 
@@ -49,7 +59,13 @@ public class ValidationGate {
         return Math.min(TrainingParameters.DEFAULTS.validationSize(), training.size() / 10);
     }
 
-    private double accuracy(String version, GarmentImages validation) {
+    private double accuracy(String version, GarmentImages training, String split) {
+        ModelMetadata.ValidationAccuracy recorded = store.readMetadata(version).validationAsUploads();
+        if (recorded != null && split.equals(recorded.measuredOn())) {
+            return recorded.accuracy();
+        }
+        log.info("Version {} has no validation accuracy recorded for the {}; measuring it", version, split);
+        GarmentImages validation = validationSplit(training);
         try (StoredNetworks networks = store.loadNetworks(version)) {
             return evaluator.withServedEngine(networks.members(),
                     engine -> evaluator.evaluateAsUploads(engine, validation)).accuracy();

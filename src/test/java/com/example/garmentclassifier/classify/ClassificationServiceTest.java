@@ -139,7 +139,7 @@ class ClassificationServiceTest {
             }
         };
         holder.swap(new LoadedModel(new ModelMetadata("v1", Instant.now(), "test", 0, LABELS, null, null, null, null,
-                null, null, null, null), uniform, new EngineSelection("uniform", "test", null)));
+                null, null, null, null, null), uniform, new EngineSelection("uniform", "test", null)));
         InferenceDispatcher direct = new DirectDispatcher(new SimpleMeterRegistry());
         ClassificationService service = new ClassificationService(new ImageDecoder(40_000_000),
                 new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, holder, direct,

@@ -45,7 +45,7 @@ class ModelStoreTest {
     static ModelMetadata draftFor(String version, Instant createdAt) {
         return new ModelMetadata(version, createdAt, GarmentNetwork.SUMMARY, 391306, FashionMnistLabels.LABELS,
                 null, null, new ModelMetadata.Training(Map.of("epochs", 1), 7, 1.0, 10, 2, 1, null, List.of()),
-                new EvaluationReport(0, 0.5, List.of(), new int[10][10]), null, null, null, null);
+                new EvaluationReport(0, 0.5, List.of(), new int[10][10]), null, null, null, null, null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.OnnxArtifacts;
+import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,17 @@ class TrainingPipelineTest {
         assertThat(calibration.eceAfter()).isBetween(0.0, 1.0);
         assertThat(calibration.eceBefore()).isBetween(0.0, 1.0);
         assertThat(calibration.fittedOn()).startsWith("validation");
+        ModelMetadata.ValidationAccuracy recorded = metadata.validationAsUploads();
+        assertThat(recorded.measuredOn()).isEqualTo(calibration.fittedOn());
+        GarmentImages validation = ValidationGate.validationSplit(
+                new IdxReader().read(properties.datasetDir(), FashionMnistSplit.TRAIN));
+        ModelEvaluator evaluator = new ModelEvaluator();
+        try (StoredNetworks stored = store.loadNetworks(metadata.version())) {
+            double measured = evaluator.withServedEngine(stored.members(),
+                    served -> evaluator.evaluateAsUploads(served, validation)).accuracy();
+            assertThat(recorded.accuracy()).as("what the promotion gate compares: the stored version, as served, on"
+                    + " the validation images").isEqualTo(measured);
+        }
     }
 
     @Test

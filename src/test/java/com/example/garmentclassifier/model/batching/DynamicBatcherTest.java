@@ -202,7 +202,7 @@ class DynamicBatcherTest {
 
     private static LoadedModel model(RecordingEngine engine) {
         ModelMetadata metadata = new ModelMetadata(engine.version, Instant.now(), "test", 0, List.of("a", "b"), null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         return new LoadedModel(metadata, engine, new EngineSelection(engine.name(), "test", null));
     }
 
