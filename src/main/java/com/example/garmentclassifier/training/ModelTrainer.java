@@ -45,7 +45,7 @@ public class ModelTrainer {
                                 MultiLayerNetwork startFrom, TrainingProgress progress, EpochRecorder recorder) {
         MultiLayerNetwork network = startFrom != null ? startFrom
                 : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
-        int trainSize = splits(trainingImages, params)[0].size();
+        int trainSize = Splits.of(trainingImages, params).train().size();
         return run(trainingImages, new TrainingCheckpoint(params, 0, List.of(), 0, -1, 0,
                 new Random(params.seed()), identity(trainSize), network, null), progress, recorder);
     }
@@ -64,21 +64,24 @@ public class ModelTrainer {
     }
 
     /** Training images, validation images and the fixed sample that train accuracy is measured on. */
-    private static GarmentImages[] splits(GarmentImages trainingImages, TrainingParameters params) {
-        GarmentImages used = params.trainLimit() > 0 ? trainingImages.first(params.trainLimit()) : trainingImages;
-        int validationSize = Math.min(params.validationSize(), used.size() / 10);
-        GarmentImages train = used.range(0, used.size() - validationSize);
-        return new GarmentImages[] {train, used.range(used.size() - validationSize, used.size()),
-                train.first(TRAIN_ACCURACY_SAMPLE)};
+    private record Splits(GarmentImages train, GarmentImages validation, GarmentImages trainSample) {
+
+        static Splits of(GarmentImages trainingImages, TrainingParameters params) {
+            GarmentImages used = params.trainLimit() > 0 ? trainingImages.first(params.trainLimit()) : trainingImages;
+            int validationSize = Math.min(params.validationSize(), used.size() / 10);
+            GarmentImages train = used.range(0, used.size() - validationSize);
+            return new Splits(train, used.range(used.size() - validationSize, used.size()),
+                    train.first(TRAIN_ACCURACY_SAMPLE));
+        }
     }
 
     private TrainedNetwork run(GarmentImages trainingImages, TrainingCheckpoint from, TrainingProgress progress,
                                EpochRecorder recorder) {
         TrainingParameters params = from.params();
-        GarmentImages[] splits = splits(trainingImages, params);
-        GarmentImages train = splits[0];
-        GarmentImages validation = splits[1];
-        GarmentImages trainSample = splits[2];
+        Splits splits = Splits.of(trainingImages, params);
+        GarmentImages train = splits.train();
+        GarmentImages validation = splits.validation();
+        GarmentImages trainSample = splits.trainSample();
         if (from.order().length != train.size()) {
             throw new IllegalArgumentException("the checkpoint was made with " + from.order().length
                     + " training images, not " + train.size());
