@@ -163,6 +163,7 @@ class InferenceProtocolEndToEndTest {
         assertError(infer(MODEL + "/infer", "[" + "0,".repeat(1_100_000) + "0]", "application/json"), 413, "2 MB");
         assertError(infer("/v2/models/shoes/infer", good, "application/json"), 404, "Unknown model");
         assertError(infer(MODEL + "/versions/" + other + "/infer", good, "application/json"), 400, "not serving");
+        assertError(infer(MODEL + "/versions/v19990101-000000/infer", good, "application/json"), 404, "no version");
         assertError(infer(MODEL + "/infer", good, "text/plain"), 415, "text/plain");
         assertError(infer(MODEL + "/infer", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated",
                 "multipart/form-data; boundary=x"), 400, "multipart/form-data body could not be read");
