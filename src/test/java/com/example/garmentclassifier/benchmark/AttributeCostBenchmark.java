@@ -4,6 +4,7 @@ import com.example.garmentclassifier.attributes.AttributeExtractor;
 import com.example.garmentclassifier.attributes.GarmentAttributes;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.image.ForegroundDetector;
+import com.example.garmentclassifier.image.ForegroundObjects;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.image.PreparedImage;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CPU cost per image of each step of /classify before and after the model: decoding,
- * preprocessing, attribute extraction and, for reference, JSON serialisation of one typical
+ * preprocessing, the several-objects measure (review rule), attribute extraction and, for reference, JSON serialisation of one typical
  * result. With the model at ~0.1 ms per image these steps are the request's cost. Three inputs:
  * a 28x28 Fashion-MNIST PNG, a 640x560 catalogue-style JPEG and a 3000x3000 photo-like JPEG.
  * Every stage is timed on its own, on a warm JIT, as the median of several timed batches, in CPU
@@ -68,8 +69,8 @@ public final class AttributeCostBenchmark {
         ImagePreprocessor preprocessor = new ImagePreprocessor(new ForegroundDetector());
         AttributeExtractor extractor = new AttributeExtractor();
         JsonMapper json = JsonMapper.builder().build();
-        String header = String.format("%-34s %10s %10s %10s %10s %10s", "", "decode", "preprocess", "attributes",
-                "json", "total");
+        String header = String.format("%-34s %10s %10s %10s %10s %10s %10s", "", "decode", "preprocess", "objects",
+                "attributes", "json", "total");
         StringBuilder cpu = new StringBuilder("CPU time, us per image\n" + header + "\n");
         StringBuilder wall = new StringBuilder("wall-clock time, us per image\n" + header + "\n");
         for (Input input : inputs()) {
@@ -83,6 +84,7 @@ public final class AttributeCostBenchmark {
             double[][] stages = {
                 micros(() -> decoder.decode("x", input.upload()).getWidth()),
                 micros(() -> preprocessor.prepare(image).modelInput().length),
+                micros(() -> ForegroundObjects.largestShare(prepared.foreground())),
                 micros(() -> extractor.extract(prepared.foreground()).hashCode()),
                 micros(() -> json.writeValueAsBytes(result).length)};
             cpu.append(row(input.description(), stages, 0));
