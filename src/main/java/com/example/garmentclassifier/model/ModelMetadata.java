@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,11 @@ import java.util.Map;
  * @param validationAsUploads the validation images' accuracy as served, measured when the version was scored: the
  *                            promotion gate compares recorded figures instead of loading versions again; null for
  *                            versions scored before this was recorded
+ *
+ * <p>Fields this code does not know are ignored when reading, unlike in requests: a newer release that
+ * records more about a version must not make it unreadable to an older replica on the same store.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelMetadata(
         String version,
         Instant createdAt,
@@ -40,19 +45,23 @@ public record ModelMetadata(
      * Temperature scaling of the served probabilities, fitted on the validation images; the expected
      * calibration error (15 bins) on the test images before and after it, both as uploads.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Calibration(double temperature, double eceBefore, double eceAfter, String fittedOn,
                               String measuredOn) {
     }
 
     /** An accuracy and the images it was measured on (which must match for two scores to be compared). */
-    public record ValidationAccuracy(double accuracy, String measuredOn) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ValidationAccuracy(Double accuracy, String measuredOn) {
     }
 
     /** A further file of the version, with the SHA-256 checked before it is used. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Artifact(String file, String sha256) {
     }
 
     /** How the version was trained; {@code hyperparameters} as given to the trainer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Training(Map<String, Object> hyperparameters, long seed, double seconds, int trainExamples,
                            int validationExamples, int bestEpoch, String warmStartFrom, List<EpochMetrics> epochs) {
     }

@@ -380,6 +380,15 @@ public class ModelStore {
         }
     }
 
+    /** Records a version's validation accuracy as uploads, measured after it was stored (by the promotion gate). */
+    public void recordValidationAsUploads(String version, ModelMetadata.ValidationAccuracy validation) {
+        try {
+            replaceMetadata(readMetadata(version).withValidationAsUploads(validation));
+        } catch (IOException e) {
+            throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
+        }
+    }
+
     synchronized void replaceMetadata(ModelMetadata metadata) throws IOException {
         Path file = requireVersionDirectory(metadata.version()).resolve(METADATA_FILE);
         DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);

@@ -118,8 +118,8 @@ public class InferenceProtocolService {
 
     private void requireModel(String name, String version) {
         requireName(name);
-        // The serving version is stored (the store refuses to delete it); only another version needs the store
-        // listed, which reads every version's metadata: too much to do on each pinned inference request.
+        // The version this replica serves answers from memory whatever the store holds now; only another version
+        // needs the store listed, which reads every version's metadata: too much for each pinned inference request.
         boolean serving = version != null
                 && models.current().map(model -> version.equals(model.version())).orElse(false);
         if (version != null && !serving) {

@@ -9,15 +9,15 @@ import com.example.garmentclassifier.model.engine.InferenceEngine;
  * images as uploads, and the temperature fitted on those validation probabilities with its effect
  * on the test ones. Each set is classified once.
  *
- * @param validationSplit which images {@code validationAsUploads} was measured on ({@link ValidationGate#describe})
+ * @param validationMeasuredOn which inputs {@code validationAsUploads} was measured on ({@link ValidationGate#measuredOn})
  */
 public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads,
-                           EvaluationReport validationAsUploads, String validationSplit,
+                           EvaluationReport validationAsUploads, String validationMeasuredOn,
                            ModelMetadata.Calibration calibration) {
 
     /** The validation accuracy as the version's metadata records it, for the promotion gate. */
     public ModelMetadata.ValidationAccuracy validationScore() {
-        return new ModelMetadata.ValidationAccuracy(validationAsUploads.accuracy(), validationSplit);
+        return new ModelMetadata.ValidationAccuracy(validationAsUploads.accuracy(), validationMeasuredOn);
     }
 
     /**
@@ -30,7 +30,7 @@ public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads
         float[][] validationUploads = evaluator.probabilitiesAsUploads(served, validation);
         float[][] testUploads = evaluator.probabilitiesAsUploads(served, test);
         return new ServedScores(evaluator.evaluate(served, test), ModelEvaluator.report(testUploads, test.labels()),
-                ModelEvaluator.report(validationUploads, validation.labels()), ValidationGate.describe(train),
+                ModelEvaluator.report(validationUploads, validation.labels()), ValidationGate.measuredOn(train),
                 TemperatureFit.calibration(validationUploads, validation.labels(), testUploads, test.labels(),
                         ValidationGate.describe(train)));
     }

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.ModelStoreWriteException;
 import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -16,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * and then nothing measures the chosen model honestly.
  *
  * <p>Each version's figure is the one its metadata recorded when it was scored, if that was measured on
- * these same images: the same images through the same served path give the same figure, and loading
- * the candidate and the serving version again (several hundred MB of networks and engines) made gating
- * the memory peak of a retraining service. Versions scored before the figure was recorded are loaded
- * and measured ({@code --train --calibrate V} records it for them).
+ * the same model inputs ({@link #measuredOn}): the same inputs through the same stored networks give the
+ * same figure, and loading the candidate and the serving version again (several hundred MB of networks
+ * and engines) made gating the memory peak of a retraining service. A version without such a record
+ * (scored before it was kept, on another data set, or before a change to the upload path) is loaded and
+ * measured once, and the figure is recorded for the next time.
  */
 public class ValidationGate {
 
@@ -39,10 +41,18 @@ public class ValidationGate {
     /** Decides whether {@code candidate} replaces {@code serving} (null when nothing serves). */
     public PromotionDecision decide(PromotionPolicy policy, String candidate, String serving, double tolerance) {
         GarmentImages all = reader.read(datasetDir, FashionMnistSplit.TRAIN);
-        String split = describe(all);
-        double candidateAccuracy = accuracy(candidate, all, split);
-        Double servingAccuracy = serving == null ? null : accuracy(serving, all, split);
-        return PromotionDecision.decide(policy, candidateAccuracy, serving, servingAccuracy, tolerance, split);
+        String measuredOn = measuredOn(all);
+        double candidateAccuracy = accuracy(candidate, all, measuredOn);
+        Double servingAccuracy = serving == null ? null : accuracy(serving, all, measuredOn);
+        return PromotionDecision.decide(policy, candidateAccuracy, serving, servingAccuracy, tolerance, measuredOn);
+    }
+
+    /**
+     * What a recorded validation figure names as its images: the split, and the fingerprint of its model
+     * inputs as uploads with its labels ({@link ValidationFingerprint}).
+     */
+    static String measuredOn(GarmentImages training) {
+        return describe(training) + ", inputs " + ValidationFingerprint.of(validationSplit(training));
     }
 
     /** The validation images: the last 5,000 of the training file (a tenth of a smaller file). */
@@ -59,16 +69,25 @@ public class ValidationGate {
         return Math.min(TrainingParameters.DEFAULTS.validationSize(), training.size() / 10);
     }
 
-    private double accuracy(String version, GarmentImages training, String split) {
+    private double accuracy(String version, GarmentImages training, String measuredOn) {
         ModelMetadata.ValidationAccuracy recorded = store.readMetadata(version).validationAsUploads();
-        if (recorded != null && split.equals(recorded.measuredOn())) {
+        if (recorded != null && measuredOn.equals(recorded.measuredOn()) && recorded.accuracy() != null
+                && recorded.accuracy() >= 0 && recorded.accuracy() <= 1) {
             return recorded.accuracy();
         }
-        log.info("Version {} has no validation accuracy recorded for the {}; measuring it", version, split);
+        log.info("Version {} has no validation accuracy recorded on the {}; measuring it", version, measuredOn);
         GarmentImages validation = validationSplit(training);
+        double accuracy;
         try (StoredNetworks networks = store.loadNetworks(version)) {
-            return evaluator.withServedEngine(networks.members(),
+            accuracy = evaluator.withServedEngine(networks.members(),
                     engine -> evaluator.evaluateAsUploads(engine, validation)).accuracy();
         }
+        try {
+            store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(accuracy, measuredOn));
+        } catch (ModelStoreWriteException e) {
+            // The decision stands on the figure just measured; only the next gate's shortcut is lost.
+            log.warn("Could not record the validation accuracy of version {}: {}", version, e.getMessage());
+        }
+        return accuracy;
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.factory.Nd4j;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 class ModelStoreTest {
@@ -86,6 +87,22 @@ class ModelStoreTest {
             assertThat(leftovers.map(p -> p.getFileName().toString())).as("no partial version or temporary directory")
                     .containsExactly(active.version());
         }
+    }
+
+    @Test
+    void metadataWrittenByANewerReleaseStaysReadable() throws IOException {
+        // As the service is configured: request bodies with unknown fields are refused, stored metadata is not.
+        JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        ModelStore store = new ModelStore(root, strict);
+        ModelMetadata saved = store.save(network, draft(Instant.now()));
+        Path file = root.resolve("versions").resolve(saved.version()).resolve("metadata.json");
+        String newer = Files.readString(file).replaceFirst("\\{", "{\"recordedByANewerRelease\": {\"x\": 1},")
+                .replace("\"examples\"", "\"balancedAccuracy\": 0.5, \"examples\"");
+        Files.writeString(file, newer);
+
+        assertThat(newer).contains("balancedAccuracy");
+        assertThat(store.readMetadata(saved.version()).test().accuracy()).isEqualTo(saved.test().accuracy());
+        assertThat(store.list()).extracting(ModelMetadata::version).contains(saved.version());
     }
 
     @Test

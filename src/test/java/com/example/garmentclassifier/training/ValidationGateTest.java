@@ -1,7 +1,9 @@
 package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import java.io.IOException;
@@ -9,72 +11,98 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gate compares the validation figures versions recorded when they were scored, and measures a
- * version itself only when its record is missing or was taken on other images.
+ * version itself, once, only when its record is missing or was taken on other model inputs.
  */
 class ValidationGateTest {
 
     private static final Path MINI_DATA_SET = Path.of("src/test/resources/fashion-mnist-mini");
-    /** The mini training file has 1,200 images; its last tenth is the validation split. */
-    private static final String MINI_SPLIT = "validation as uploads, training images 1080-1199";
     private static final String COMMITTED_SINGLE_NETWORK = "v20261124-044801";
+    /** What the gate names the mini data set's validation inputs; a record must match it to be compared. */
+    private static String miniInputs;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
     @TempDir
     Path root;
 
+    @BeforeAll
+    static void nameTheMiniInputs() {
+        miniInputs = ValidationGate.measuredOn(new IdxReader().read(MINI_DATA_SET, FashionMnistSplit.TRAIN));
+    }
+
+    @Test
+    void theInputsAreNamedBySplitAndFingerprint() {
+        // The mini training file has 1,200 images; its last tenth is the validation split.
+        assertThat(miniInputs).matches("validation as uploads, training images 1080-1199, inputs [0-9a-f]{12}");
+    }
+
     @Test
     void recordedFiguresDecideWithoutLoadingEitherVersion() throws IOException {
         // The model files are not models: loading either version would fail its checksum.
-        recordedVersion("v1", 0.9400);
-        recordedVersion("v2", 0.9450);
-        ModelStore store = new ModelStore(root, json);
-        ValidationGate gate = new ValidationGate(store, new IdxReader(), MINI_DATA_SET);
+        unloadableVersion("v1", new ModelMetadata.ValidationAccuracy(0.9400, miniInputs));
+        unloadableVersion("v2", new ModelMetadata.ValidationAccuracy(0.9450, miniInputs));
+        ValidationGate gate = new ValidationGate(new ModelStore(root, json), new IdxReader(), MINI_DATA_SET);
 
         PromotionDecision decision = gate.decide(PromotionPolicy.IF_BETTER, "v2", "v1", 0);
 
         assertThat(decision.promoted()).isTrue();
         assertThat(decision.candidateAccuracy()).isEqualTo(0.9450);
         assertThat(decision.activeAccuracy()).isEqualTo(0.9400);
-        assertThat(decision.measuredOn()).isEqualTo(MINI_SPLIT);
+        assertThat(decision.measuredOn()).isEqualTo(miniInputs);
     }
 
     @Test
-    void aFigureRecordedOnOtherImagesIsMeasuredAgain() throws IOException {
-        Path committed = Path.of("model-store/versions", COMMITTED_SINGLE_NETWORK);
+    void aFigureRecordedOnOtherInputsIsNotCompared() throws IOException {
+        unloadableVersion("v1", new ModelMetadata.ValidationAccuracy(0.9400,
+                "validation as uploads, training images 1080-1199, inputs 000000000000"));
+        unloadableVersion("v2", new ModelMetadata.ValidationAccuracy(0.9450, miniInputs));
+        ValidationGate gate = new ValidationGate(new ModelStore(root, json), new IdxReader(), MINI_DATA_SET);
+
+        assertThatThrownBy(() -> gate.decide(PromotionPolicy.IF_BETTER, "v2", "v1", 0))
+                .as("v1 must be measured, and its file is not a model")
+                .isInstanceOf(InvalidModelException.class);
+    }
+
+    @Test
+    void aVersionWithoutARecordIsMeasuredOnceAndRecorded() throws IOException {
         Path copy = Files.createDirectories(root.resolve("versions").resolve(COMMITTED_SINGLE_NETWORK));
-        try (Stream<Path> files = Files.list(committed)) {
+        try (Stream<Path> files = Files.list(Path.of("model-store/versions", COMMITTED_SINGLE_NETWORK))) {
             for (Path file : files.toList()) {
                 Files.copy(file, copy.resolve(file.getFileName()));
             }
         }
-        ModelMetadata metadata = json.readValue(copy.resolve("metadata.json").toFile(), ModelMetadata.class);
-        // Recorded on the full data set's split, not on the mini one the gate reads here.
-        Files.write(copy.resolve("metadata.json"), json.writeValueAsBytes(metadata.withValidationAsUploads(
-                new ModelMetadata.ValidationAccuracy(0.1234, "validation as uploads, training images 55000-59999"))));
-        recordedVersion("candidate", 0.5);
+        ModelMetadata committed = json.readValue(copy.resolve("metadata.json").toFile(), ModelMetadata.class);
+        Files.write(copy.resolve("metadata.json"), json.writeValueAsBytes(committed.withValidationAsUploads(null)));
+        unloadableVersion("candidate", new ModelMetadata.ValidationAccuracy(0.5, miniInputs));
         ModelStore store = new ModelStore(root, json);
         ValidationGate gate = new ValidationGate(store, new IdxReader(), MINI_DATA_SET);
 
-        PromotionDecision decision = gate.decide(PromotionPolicy.IF_BETTER, "candidate", COMMITTED_SINGLE_NETWORK, 0);
+        PromotionDecision first = gate.decide(PromotionPolicy.IF_BETTER, "candidate", COMMITTED_SINGLE_NETWORK, 0);
 
-        assertThat(decision.activeAccuracy()).isNotEqualTo(0.1234).isGreaterThan(0.8);
-        assertThat(decision.promoted()).isFalse();
+        assertThat(first.activeAccuracy()).as("measured on the mini validation images").isGreaterThan(0.8);
+        assertThat(first.promoted()).isFalse();
+        assertThat(store.readMetadata(COMMITTED_SINGLE_NETWORK).validationAsUploads())
+                .isEqualTo(new ModelMetadata.ValidationAccuracy(first.activeAccuracy(), miniInputs));
+
+        // Recorded now: the next gate compares the figure without loading the network again.
+        Files.writeString(copy.resolve("model.zip"), "not a model any more");
+        PromotionDecision second = gate.decide(PromotionPolicy.IF_BETTER, "candidate", COMMITTED_SINGLE_NETWORK, 0);
+        assertThat(second.activeAccuracy()).isEqualTo(first.activeAccuracy());
     }
 
-    /** A version whose model file is not a model, with a validation figure recorded on the mini split. */
-    private void recordedVersion(String version, double accuracy) throws IOException {
+    /** A version whose model file is not a model, with the given validation record. */
+    private void unloadableVersion(String version, ModelMetadata.ValidationAccuracy recorded) throws IOException {
         Path dir = Files.createDirectories(root.resolve("versions").resolve(version));
         Files.writeString(dir.resolve("model.zip"), "not a model");
         ModelMetadata metadata = new ModelMetadata(version, Instant.parse("2026-12-01T00:00:00Z"), "test", 0,
-                FashionMnistLabels.LABELS, "model.zip", "0".repeat(64), null, null, null, null, null, null,
-                new ModelMetadata.ValidationAccuracy(accuracy, MINI_SPLIT));
+                FashionMnistLabels.LABELS, "model.zip", "0".repeat(64), null, null, null, null, null, null, recorded);
         Files.write(dir.resolve("metadata.json"), json.writeValueAsBytes(metadata));
     }
 }
