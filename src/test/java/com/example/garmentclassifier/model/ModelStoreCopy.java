@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,22 +17,32 @@ public final class ModelStoreCopy {
 
     /** Copies the committed store's active version (only) into a new temporary directory. */
     public static Path ofCommitted() {
+        return ofCommitted(List.of());
+    }
+
+    /** Copies the committed store's active version and the other committed versions named. */
+    public static Path ofCommitted(List<String> alsoVersions) {
         try {
             Path committed = Path.of("model-store");
             String active = Files.readString(committed.resolve("active-version")).trim();
             Path copy = Files.createTempDirectory("model-store-");
-            Path source = committed.resolve("versions").resolve(active);
-            Path target = copy.resolve("versions").resolve(active);
-            Files.createDirectories(target);
-            try (Stream<Path> files = Files.list(source)) {
-                for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
-                    Files.copy(file, target.resolve(file.getFileName()));
-                }
+            copyVersion(committed, copy, active);
+            for (String version : alsoVersions) {
+                copyVersion(committed, copy, version);
             }
             Files.copy(committed.resolve("active-version"), copy.resolve("active-version"));
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyVersion(Path committed, Path copy, String version) throws IOException {
+        Path target = Files.createDirectories(copy.resolve("versions").resolve(version));
+        try (Stream<Path> files = Files.list(committed.resolve("versions").resolve(version))) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
         }
     }
 

@@ -10,7 +10,12 @@ final class PrivateStoreProperties {
     }
 
     static void register(DynamicPropertyRegistry registry, String adminPassword) {
-        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted().toString());
+        register(registry, adminPassword, java.util.List.of());
+    }
+
+    /** @param alsoVersions further committed versions the copy holds besides the active one */
+    static void register(DynamicPropertyRegistry registry, String adminPassword, java.util.List<String> alsoVersions) {
+        registry.add("classifier.model-store", () -> ModelStoreCopy.ofCommitted(alsoVersions).toString());
         registry.add("classifier.dataset-dir", () -> "src/test/resources/fashion-mnist-mini");
         registry.add("classifier.admin.password", () -> adminPassword);
     }
