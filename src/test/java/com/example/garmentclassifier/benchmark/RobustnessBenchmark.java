@@ -8,6 +8,7 @@ import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,8 +34,10 @@ public final class RobustnessBenchmark {
                 "/usr/share/datasets/fashion-mnist")), FashionMnistSplit.TEST)
                 .first(Integer.getInteger("robustness.limit", Integer.MAX_VALUE));
         StoredNetworks networks = store.loadNetworks(version);
-        String table = new ModelEvaluator().withServedEngine(networks.members(),
-                served -> RobustnessReport.markdown(RobustnessReport.measure(served, test)));
+        List<RobustnessReport.Row> rows = new ModelEvaluator().withServedEngine(networks.members(),
+                served -> RobustnessReport.measure(served, test));
+        String table = RobustnessReport.markdown(rows) + "\nAccuracy per true class:\n\n"
+                + RobustnessReport.markdownPerClass(rows);
         String md = "# Robustness of " + version + " on the " + test.size() + " test images, as uploads\n\n"
                 + MachineInfo.current() + "\n\n" + table;
         MarkdownOutput.write("robustness.md", md);

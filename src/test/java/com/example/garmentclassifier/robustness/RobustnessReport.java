@@ -5,6 +5,7 @@ import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.training.FashionMnistLabels;
 import com.example.garmentclassifier.training.GarmentImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.Locale;
  */
 public final class RobustnessReport {
 
-    /** One column: the transform, its accuracy, and that accuracy as a share of the clean one. */
-    public record Row(UploadTransform transform, double accuracy, double ofClean) {
+    /**
+     * One column: the transform, its accuracy, that accuracy as a share of the clean one, and the
+     * accuracy on each true class (a transform can cost one class most of what it costs).
+     */
+    public record Row(UploadTransform transform, double accuracy, double ofClean, double[] perClass) {
     }
 
     private static final int BATCH = 250;
+    private static final int CLASSES = FashionMnistLabels.LABELS.size();
 
     private RobustnessReport() {
     }
@@ -33,6 +38,8 @@ public final class RobustnessReport {
         double clean = 0;
         for (UploadTransform transform : UploadTransform.values()) {
             int correct = 0;
+            int[] classCorrect = new int[CLASSES];
+            int[] classTotal = new int[CLASSES];
             for (int from = 0; from < images.size(); from += BATCH) {
                 int to = Math.min(images.size(), from + BATCH);
                 float[][] inputs = new float[to - from][];
@@ -42,14 +49,21 @@ public final class RobustnessReport {
                 }
                 float[][] probabilities = served.predict(inputs);
                 for (int i = from; i < to; i++) {
-                    if (Probabilities.mostLikely(probabilities[i - from]) == images.labels()[i]) {
+                    int label = images.labels()[i];
+                    classTotal[label]++;
+                    if (Probabilities.mostLikely(probabilities[i - from]) == label) {
                         correct++;
+                        classCorrect[label]++;
                     }
                 }
             }
             double accuracy = (double) correct / images.size();
             clean = transform == UploadTransform.CLEAN ? accuracy : clean;
-            rows.add(new Row(transform, accuracy, accuracy / clean));
+            double[] perClass = new double[CLASSES];
+            for (int c = 0; c < CLASSES; c++) {
+                perClass[c] = classTotal[c] == 0 ? Double.NaN : (double) classCorrect[c] / classTotal[c];
+            }
+            rows.add(new Row(transform, accuracy, accuracy / clean, perClass));
         }
         return rows;
     }
@@ -59,6 +73,21 @@ public final class RobustnessReport {
         for (Row row : rows) {
             md.append(String.format(Locale.ROOT, "| %s | %.2f %% | %.0f %% |%n", row.transform().description(),
                     row.accuracy() * 100, row.ofClean() * 100));
+        }
+        return md.toString();
+    }
+
+    /** Accuracy per true class (rows) after each transform (columns). */
+    public static String markdownPerClass(List<Row> rows) {
+        StringBuilder md = new StringBuilder("| class |");
+        rows.forEach(row -> md.append(' ').append(row.transform().name().toLowerCase(Locale.ROOT)).append(" |"));
+        md.append("\n|---|").append("--:|".repeat(rows.size())).append('\n');
+        for (int c = 0; c < CLASSES; c++) {
+            md.append("| ").append(FashionMnistLabels.LABELS.get(c)).append(" |");
+            for (Row row : rows) {
+                md.append(String.format(Locale.ROOT, " %.0f %% |", row.perClass()[c] * 100));
+            }
+            md.append('\n');
         }
         return md.toString();
     }
