@@ -2,7 +2,6 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.ModelStoreWriteException;
 import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -84,8 +83,9 @@ public class ValidationGate {
         }
         try {
             store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(accuracy, measuredOn));
-        } catch (ModelStoreWriteException e) {
-            // The decision stands on the figure just measured; only the next gate's shortcut is lost.
+        } catch (RuntimeException e) {
+            // The decision stands on the figure just measured; only the next gate's shortcut is lost (a read-only
+            // store, or the version deleted or rewritten by another replica meanwhile).
             log.warn("Could not record the validation accuracy of version {}: {}", version, e.getMessage());
         }
         return accuracy;

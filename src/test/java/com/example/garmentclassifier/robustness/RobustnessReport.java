@@ -85,7 +85,8 @@ public final class RobustnessReport {
         for (int c = 0; c < CLASSES; c++) {
             md.append("| ").append(FashionMnistLabels.LABELS.get(c)).append(" |");
             for (Row row : rows) {
-                md.append(String.format(Locale.ROOT, " %.0f %% |", row.perClass()[c] * 100));
+                double accuracy = row.perClass()[c];
+                md.append(Double.isNaN(accuracy) ? " - |" : String.format(Locale.ROOT, " %.0f %% |", accuracy * 100));
             }
             md.append('\n');
         }

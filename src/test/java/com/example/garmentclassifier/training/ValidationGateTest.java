@@ -44,6 +44,23 @@ class ValidationGateTest {
     }
 
     @Test
+    void theFingerprintIsStableAndChangesWithTheImagesOrLabels() {
+        GarmentImages validation = ValidationGate.validationSplit(
+                new IdxReader().read(MINI_DATA_SET, FashionMnistSplit.TRAIN));
+        String fingerprint = ValidationFingerprint.of(validation);
+        assertThat(ValidationFingerprint.of(validation)).isEqualTo(fingerprint);
+
+        int[] relabelled = validation.labels().clone();
+        relabelled[7] = (relabelled[7] + 1) % 10;
+        assertThat(ValidationFingerprint.of(new GarmentImages(validation.pixels(), relabelled))).isNotEqualTo(fingerprint);
+
+        byte[][] repainted = validation.pixels().clone();
+        repainted[3] = repainted[3].clone();
+        repainted[3][400] = (byte) ((repainted[3][400] & 0xFF) ^ 0x80);
+        assertThat(ValidationFingerprint.of(new GarmentImages(repainted, validation.labels()))).isNotEqualTo(fingerprint);
+    }
+
+    @Test
     void recordedFiguresDecideWithoutLoadingEitherVersion() throws IOException {
         // The model files are not models: loading either version would fail its checksum.
         unloadableVersion("v1", new ModelMetadata.ValidationAccuracy(0.9400, miniInputs));
@@ -67,7 +84,8 @@ class ValidationGateTest {
 
         assertThatThrownBy(() -> gate.decide(PromotionPolicy.IF_BETTER, "v2", "v1", 0))
                 .as("v1 must be measured, and its file is not a model")
-                .isInstanceOf(InvalidModelException.class);
+                .isInstanceOf(InvalidModelException.class)
+                .hasMessageContaining("v1");
     }
 
     @Test
