@@ -359,11 +359,7 @@ public class ModelStore {
     /** Replaces a version's metadata atomically (adding an artifact to an existing version). */
     /** Records a version's test accuracy as uploads, measured after it was stored (see ModelMetadata#testAsUploads). */
     public void recordTestAsUploads(String version, EvaluationReport report) {
-        try {
-            replaceMetadata(readMetadata(version).withTestAsUploads(report));
-        } catch (IOException e) {
-            throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
-        }
+        updateMetadata(version, metadata -> metadata.withTestAsUploads(report));
     }
 
     /**
@@ -372,18 +368,19 @@ public class ModelStore {
      */
     public void recordCalibration(String version, ModelMetadata.Calibration calibration,
                                   ModelMetadata.ValidationAccuracy validationAsUploads) {
-        try {
-            replaceMetadata(readMetadata(version).withCalibration(calibration)
-                    .withValidationAsUploads(validationAsUploads));
-        } catch (IOException e) {
-            throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
-        }
+        updateMetadata(version, metadata -> metadata.withCalibration(calibration)
+                .withValidationAsUploads(validationAsUploads));
     }
 
     /** Records a version's validation accuracy as uploads, measured after it was stored (by the promotion gate). */
     public void recordValidationAsUploads(String version, ModelMetadata.ValidationAccuracy validation) {
+        updateMetadata(version, metadata -> metadata.withValidationAsUploads(validation));
+    }
+
+    /** Rewrites a stored version's metadata with one more thing measured about it. */
+    private void updateMetadata(String version, java.util.function.UnaryOperator<ModelMetadata> change) {
         try {
-            replaceMetadata(readMetadata(version).withValidationAsUploads(validation));
+            replaceMetadata(change.apply(readMetadata(version)));
         } catch (IOException e) {
             throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
         }
