@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Turns images into network input: [n, 28, 28, 1] floats in [0, 1] and one-hot labels,
  * optionally mirrored left-right, (half of them) shifted by up to one pixel and, for the robust
- * recipe, (half of them) turned and scaled.
+ * and erasing recipes, (half of them) turned and scaled; for the erasing recipe, (half of them)
+ * partly replaced by noise.
  */
 public final class BatchAssembler {
 
@@ -18,15 +19,23 @@ public final class BatchAssembler {
 
     static final double MAX_ROTATION_DEGREES = 15;
     static final double MAX_SCALE_CHANGE = 0.1;
+    static final double MIN_ERASED_AREA = 0.02;
+    static final double MAX_ERASED_AREA = 0.4;
+    static final double MIN_ERASED_ASPECT = 0.3;
 
     /** A training minibatch of the images at {@code order[from..to)}, augmented when {@code random} is set. */
     public static DataSet trainingBatch(GarmentImages images, int[] order, int from, int to, Random random) {
-        return trainingBatch(images, order, from, to, random, false);
+        return trainingBatch(images, order, from, to, random, GarmentNetwork.Recipe.FAST);
     }
 
-    /** @param turn also turn and scale half the images (needs {@code random}) */
+    /**
+     * @param recipe which augmentation beyond mirror and shift: turning and scaling, random erasing
+     *               ({@link GarmentNetwork.Recipe#turns()}, {@link GarmentNetwork.Recipe#erases()}; needs {@code random})
+     */
     public static DataSet trainingBatch(GarmentImages images, int[] order, int from, int to, Random random,
-                                        boolean turn) {
+                                        GarmentNetwork.Recipe recipe) {
+        boolean turn = random != null && recipe.turns();
+        boolean erase = random != null && recipe.erases();
         int n = to - from;
         int side = GarmentImages.SIDE;
         float[] data = new float[n * GarmentImages.PIXELS];
@@ -59,10 +68,33 @@ public final class BatchAssembler {
                 turnAndScale(data, offset, random.nextDouble(-MAX_ROTATION_DEGREES, MAX_ROTATION_DEGREES),
                         1 + random.nextDouble(-MAX_SCALE_CHANGE, MAX_SCALE_CHANGE));
             }
+            if (erase && random.nextBoolean()) {
+                erase(data, offset, random);
+            }
             labels[i * CLASSES + images.labels()[index]] = 1f;
         }
         return new DataSet(Nd4j.create(data, new long[] {n, side, side, 1}, 'c'),
                 Nd4j.create(labels, new long[] {n, CLASSES}, 'c'));
+    }
+
+    /**
+     * Replaces a rectangle of one image by uniform noise: 2-40 % of the image's area, its sides in a
+     * ratio of 0.3-3.3, placed anywhere it fits (the ranges of Zhong et al., "Random Erasing Data
+     * Augmentation", 2017). A side is at least one pixel and at most the image's.
+     */
+    static void erase(float[] data, int offset, Random random) {
+        int side = GarmentImages.SIDE;
+        double area = GarmentImages.PIXELS * random.nextDouble(MIN_ERASED_AREA, MAX_ERASED_AREA);
+        double aspect = Math.exp(random.nextDouble(Math.log(MIN_ERASED_ASPECT), -Math.log(MIN_ERASED_ASPECT)));
+        int height = Math.max(1, Math.min(side, (int) Math.round(Math.sqrt(area * aspect))));
+        int width = Math.max(1, Math.min(side, (int) Math.round(Math.sqrt(area / aspect))));
+        int top = random.nextInt(side - height + 1);
+        int left = random.nextInt(side - width + 1);
+        for (int y = top; y < top + height; y++) {
+            for (int x = left; x < left + width; x++) {
+                data[offset + y * side + x] = random.nextFloat();
+            }
+        }
     }
 
     /** Turns and scales one image in place about its centre (bilinear; outside the image is background). */

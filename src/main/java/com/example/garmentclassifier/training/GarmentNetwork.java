@@ -52,11 +52,27 @@ public final class GarmentNetwork {
          * The fast recipe, with images also turned by up to 15 degrees and scaled by 0.9-1.1 in training
          * (half of them): uploads are rarely as straight as the data set's images.
          */
-        ROBUST;
+        ROBUST,
+        /**
+         * The robust recipe, with a random rectangle of half the images also replaced by noise (random
+         * erasing): a network that cannot count on every part of a garment being visible relies on more
+         * of its evidence, as uploads with a hand, a tag or a crop in the way need.
+         */
+        ERASING;
 
         /** Whether the network has ReLU layers after batch normalisation and the one-cycle schedule. */
         public boolean fast() {
             return this != BASELINE;
+        }
+
+        /** Whether training turns and scales half the images. */
+        public boolean turns() {
+            return this == ROBUST || this == ERASING;
+        }
+
+        /** Whether training replaces a rectangle of half the images by noise. */
+        public boolean erases() {
+            return this == ERASING;
         }
     }
 

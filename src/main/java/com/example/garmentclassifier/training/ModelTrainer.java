@@ -121,7 +121,7 @@ public class ModelTrainer {
                     network.setLearningRate(schedule.at(epoch, b));
                 }
                 network.fit(BatchAssembler.trainingBatch(train, order, start, end, params.augment() ? random : null,
-                        params.augment() && params.recipe() == GarmentNetwork.Recipe.ROBUST));
+                        params.recipe()));
                 lossSum += network.score();
                 progress.batchDone(epoch, b + 1, batches);
             }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]
- * [--seed N] [--train-limit N] [--no-augment] [--recipe fast|robust|baseline] [--stop-at-validation X]
+ * [--seed N] [--train-limit N] [--no-augment] [--recipe fast|robust|erasing|baseline] [--stop-at-validation X]
  * [--warm-start | --warm-start-from=VERSION] [--no-activate] [--progress-lines]}: trains a model (from the active version's weights with --warm-start, or a named
  * version's), stores it as a new version and (unless --no-activate) makes it the active one, then
  * exits. {@code --progress-lines} prints {@link ProgressLine}s for a parent process: this is how the
@@ -60,9 +60,10 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
               --seed N                 seed for weights, shuffling and augmentation (default 42)
               --train-limit N          use only the first N training images (0 = all, default)
               --no-augment             no random mirror and shift
-              --recipe fast|robust|baseline  fast (default): ReLU after batch norm, one-cycle schedule, evaluation
-                                       on ONNX Runtime; robust: fast, plus rotation (15 degrees) and scale
-                                       augmentation; baseline: the committed models' recipe
+              --recipe fast|robust|erasing|baseline  fast (default): ReLU after batch norm, one-cycle schedule,
+                                       evaluation on ONNX Runtime; robust: fast, plus rotation (15 degrees) and
+                                       scale augmentation; erasing: robust, plus random erasing; baseline: the
+                                       committed models' first recipe
               --stop-at-validation X   stop after the first epoch whose validation accuracy reaches X
               --warm-start             start from the active version's weights
               --warm-start-from=V      start from version V's weights

@@ -115,10 +115,14 @@ public class TrainingPipeline {
         map.put("optimizer", "Adam");
         map.put("trainLimit", params.trainLimit());
         map.put("validationSize", params.validationSize());
-        map.put("augmentation", !params.augment() ? "none"
-                : params.recipe() == GarmentNetwork.Recipe.ROBUST
-                ? "mirror left-right (p=0.5), shift +-1 px (p=0.5), rotate +-15 degrees and scale 0.9-1.1 (p=0.5)"
-                : "mirror left-right (p=0.5), shift +-1 px (p=0.5)");
+        String augmentation = "mirror left-right (p=0.5), shift +-1 px (p=0.5)";
+        if (params.recipe().turns()) {
+            augmentation += ", rotate +-15 degrees and scale 0.9-1.1 (p=0.5)";
+        }
+        if (params.recipe().erases()) {
+            augmentation += ", random erasing of 2-40 % of the area with noise (p=0.5)";
+        }
+        map.put("augmentation", params.augment() ? augmentation : "none");
         return map;
     }
 

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The robust recipe's turn-and-scale augmentation moves pixels where geometry says, and nowhere else. */
+/**
+ * The robust recipe's turn-and-scale augmentation moves pixels where geometry says, and nowhere else;
+ * random erasing replaces one rectangle within the image's bounds and nothing outside it.
+ */
 class BatchAssemblerTest {
 
     @Test
@@ -29,6 +32,57 @@ class BatchAssemblerTest {
     }
 
     @Test
+    void erasingReplacesOneRectangleOfBoundedAreaWithNoise() {
+        Random random = new Random(7);
+        int side = GarmentImages.SIDE;
+        for (int trial = 0; trial < 200; trial++) {
+            float[] image = new float[GarmentImages.PIXELS];
+            java.util.Arrays.fill(image, -1f); // no noise value is negative, so every replaced pixel shows
+            BatchAssembler.erase(image, 0, random);
+            int top = side;
+            int bottom = -1;
+            int left = side;
+            int right = -1;
+            int changed = 0;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    if (image[y * side + x] >= 0) {
+                        assertThat(image[y * side + x]).isLessThan(1f);
+                        changed++;
+                        top = Math.min(top, y);
+                        bottom = Math.max(bottom, y);
+                        left = Math.min(left, x);
+                        right = Math.max(right, x);
+                    }
+                }
+            }
+            // Exactly the bounding box changed: one rectangle, no holes and nothing outside it.
+            assertThat(changed).isEqualTo((bottom - top + 1) * (right - left + 1));
+            // 2-40 % of 784 pixels, give or take the rounding of each side.
+            assertThat(changed).isBetween(8, 360);
+        }
+    }
+
+    @Test
+    void theRobustRecipeDrawsNoErasing() {
+        float[] robust = batchOf(GarmentNetwork.Recipe.ROBUST, 3);
+        float[] again = batchOf(GarmentNetwork.Recipe.ROBUST, 3);
+        float[] erasing = batchOf(GarmentNetwork.Recipe.ERASING, 3);
+        // Same seed, same images: the robust recipe repeats itself exactly (checkpointed runs rely on it),
+        // and the erasing recipe differs from it.
+        assertThat(again).containsExactly(robust);
+        assertThat(erasing).isNotEqualTo(robust);
+    }
+
+    private static float[] batchOf(GarmentNetwork.Recipe recipe, long seed) {
+        GarmentImages images = new IdxReader().read(java.nio.file.Path.of("src/test/resources/fashion-mnist-mini"),
+                FashionMnistSplit.TRAIN).first(64);
+        int[] order = java.util.stream.IntStream.range(0, 64).toArray();
+        return BatchAssembler.trainingBatch(images, order, 0, 64, new Random(seed), recipe).getFeatures().data()
+                .asFloat();
+    }
+
+    @Test
     void augmentedBatchesStayInRangeAndKeepTheirLabels() {
         GarmentImages images = new IdxReader().read(java.nio.file.Path.of("src/test/resources/fashion-mnist-mini"),
                 FashionMnistSplit.TRAIN).first(64);
@@ -36,7 +90,8 @@ class BatchAssemblerTest {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        var batch = BatchAssembler.trainingBatch(images, order, 0, 64, new Random(1), true);
+        var batch = BatchAssembler.trainingBatch(images, order, 0, 64, new Random(1),
+                GarmentNetwork.Recipe.ERASING);
         float[] data = batch.getFeatures().data().asFloat();
         for (float v : data) {
             assertThat(v).isBetween(0f, 1f);
