@@ -356,7 +356,6 @@ public class ModelStore {
         return requireVersionDirectory(version);
     }
 
-    /** Replaces a version's metadata atomically (adding an artifact to an existing version). */
     /** Records a version's test accuracy as uploads, measured after it was stored (see ModelMetadata#testAsUploads). */
     public void recordTestAsUploads(String version, EvaluationReport report) {
         updateMetadata(version, metadata -> metadata.withTestAsUploads(report));
@@ -377,18 +376,21 @@ public class ModelStore {
         updateMetadata(version, metadata -> metadata.withValidationAsUploads(validation));
     }
 
-    /** Rewrites a stored version's metadata with one more thing measured about it. */
-    private void updateMetadata(String version, java.util.function.UnaryOperator<ModelMetadata> change) {
+    /**
+     * Rewrites a stored version's metadata with one more thing measured about it (or an artifact added
+     * to it). Synchronized, so that two threads recording different things cannot both read the old
+     * file and the later write drop the other's; another process writing the same version's
+     * metadata at the same moment still can (the figure is then measured again when next needed).
+     */
+    synchronized ModelMetadata updateMetadata(String version, java.util.function.UnaryOperator<ModelMetadata> change) {
+        ModelMetadata metadata = change.apply(readMetadata(version));
         try {
-            replaceMetadata(change.apply(readMetadata(version)));
+            Path file = requireVersionDirectory(version).resolve(METADATA_FILE);
+            DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);
         } catch (IOException e) {
             throw new ModelStoreWriteException("The metadata of version " + version + " could not be written", e);
         }
-    }
-
-    synchronized void replaceMetadata(ModelMetadata metadata) throws IOException {
-        Path file = requireVersionDirectory(metadata.version()).resolve(METADATA_FILE);
-        DurableFiles.replace(file, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata), TEMP_PREFIX);
+        return metadata;
     }
 
     /** As {@link #verifyChecksum}, but a file unchanged since it last passed is not read again. */

@@ -56,9 +56,8 @@ public class OnnxArtifacts {
         try {
             Path file = store.versionDirectory(version).resolve(ModelStore.ONNX_FILE);
             DurableFiles.replace(file, onnx, ModelStore.TEMP_PREFIX);
-            ModelMetadata metadata = store.readMetadata(version)
-                    .withOnnx(new ModelMetadata.Artifact(ModelStore.ONNX_FILE, DurableFiles.sha256(file)));
-            store.replaceMetadata(metadata);
+            ModelMetadata.Artifact artifact = new ModelMetadata.Artifact(ModelStore.ONNX_FILE, DurableFiles.sha256(file));
+            ModelMetadata metadata = store.updateMetadata(version, stored -> stored.withOnnx(artifact));
             log.info("Stored the ONNX form of model version {}", version);
             return metadata;
         } catch (IOException e) {

@@ -112,7 +112,7 @@ class EnsembleVersionTest {
                 .hasMessageContaining("checksum mismatch");
 
         Files.write(member, original);
-        store.replaceMetadata(saved.withEnsembleMembers(List.of(
+        store.updateMetadata(saved.version(), stored -> stored.withEnsembleMembers(List.of(
                 new ModelMetadata.Artifact("../model-2.zip", saved.ensembleMembers().get(0).sha256()))));
         assertThatThrownBy(() -> store.loadNetworks(saved.version())).isInstanceOf(InvalidModelException.class)
                 .hasMessageContaining("invalid ensemble member");

@@ -105,6 +105,40 @@ class ModelStoreTest {
         assertThat(store.list()).extracting(ModelMetadata::version).contains(saved.version());
     }
 
+    /**
+     * Two threads record different things about one version at once: the first is held between reading
+     * the metadata and writing it until the second has finished (or half a second has passed, which is
+     * what happens when the second has to wait its turn). Both must be in the file afterwards; had the
+     * second read the metadata before the first wrote it, the first's write would drop its figure.
+     */
+    @Test
+    void concurrentRecordsOfOneVersionAreBothKept() throws Exception {
+        ModelStore store = store();
+        String version = store.save(network, draft(Instant.now())).version();
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        Thread first = new Thread(() -> store.updateMetadata(version, metadata -> {
+            try {
+                secondDone.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return metadata.withOnnx(new ModelMetadata.Artifact("model.onnx", "a".repeat(64)));
+        }));
+        first.start();
+        Thread.sleep(100); // the first is inside its update
+        Thread second = new Thread(() -> {
+            store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(0.9, "validation"));
+            secondDone.countDown();
+        });
+        second.start();
+        first.join();
+        second.join();
+
+        ModelMetadata stored = store.readMetadata(version);
+        assertThat(stored.onnx()).isNotNull();
+        assertThat(stored.validationAsUploads()).isEqualTo(new ModelMetadata.ValidationAccuracy(0.9, "validation"));
+    }
+
     @Test
     void versionsSavedInTheSameSecondGetDistinctIds() {
         ModelStore store = store();
