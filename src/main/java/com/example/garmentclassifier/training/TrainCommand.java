@@ -59,7 +59,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
               --learning-rate X        peak Adam learning rate (default 0.004)
               --seed N                 seed for weights, shuffling and augmentation (default 42)
               --train-limit N          use only the first N training images (0 = all, default)
-              --no-augment             no random mirror and shift
+              --no-augment             no augmentation (neither mirror and shift nor the recipe's own)
               --recipe fast|robust|erasing|baseline  fast (default): ReLU after batch norm, one-cycle schedule,
                                        evaluation on ONNX Runtime; robust: fast, plus rotation (15 degrees) and
                                        scale augmentation; erasing: robust, plus random erasing; baseline: the
