@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.dataset.DataSet;
 
 /**
  * The robust recipe's turn-and-scale augmentation moves pixels where geometry says, and nowhere else;
@@ -75,23 +76,25 @@ class BatchAssemblerTest {
     }
 
     private static float[] batchOf(GarmentNetwork.Recipe recipe, long seed) {
-        GarmentImages images = new IdxReader().read(java.nio.file.Path.of("src/test/resources/fashion-mnist-mini"),
+        return batchOf(firstImages(), recipe, seed).getFeatures().data().asFloat();
+    }
+
+    /** The first 64 images of the mini data set's training file. */
+    private static GarmentImages firstImages() {
+        return new IdxReader().read(java.nio.file.Path.of("src/test/resources/fashion-mnist-mini"),
                 FashionMnistSplit.TRAIN).first(64);
-        int[] order = java.util.stream.IntStream.range(0, 64).toArray();
-        return BatchAssembler.trainingBatch(images, order, 0, 64, new Random(seed), recipe).getFeatures().data()
-                .asFloat();
+    }
+
+    /** One augmented batch of all the given images, in their order. */
+    private static DataSet batchOf(GarmentImages images, GarmentNetwork.Recipe recipe, long seed) {
+        int[] order = java.util.stream.IntStream.range(0, images.size()).toArray();
+        return BatchAssembler.trainingBatch(images, order, 0, images.size(), new Random(seed), recipe);
     }
 
     @Test
     void augmentedBatchesStayInRangeAndKeepTheirLabels() {
-        GarmentImages images = new IdxReader().read(java.nio.file.Path.of("src/test/resources/fashion-mnist-mini"),
-                FashionMnistSplit.TRAIN).first(64);
-        int[] order = new int[64];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        var batch = BatchAssembler.trainingBatch(images, order, 0, 64, new Random(1),
-                GarmentNetwork.Recipe.ERASING);
+        GarmentImages images = firstImages();
+        DataSet batch = batchOf(images, GarmentNetwork.Recipe.ERASING, 1);
         float[] data = batch.getFeatures().data().asFloat();
         for (float v : data) {
             assertThat(v).isBetween(0f, 1f);
