@@ -11,6 +11,7 @@ import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -79,6 +80,17 @@ public class ModelEvaluator {
         return probabilities(engine, images, new UploadPath()::inputs);
     }
 
+    /** Class probabilities for model inputs already prepared, one row per input; the engine is asked as given. */
+    public float[][] probabilities(InferenceEngine engine, float[][] inputs) {
+        float[][] probabilities = new float[inputs.length][];
+        for (int from = 0; from < inputs.length; from += BATCH) {
+            int to = Math.min(inputs.length, from + BATCH);
+            float[][] batch = engine.predict(Arrays.copyOfRange(inputs, from, to));
+            System.arraycopy(batch, 0, probabilities, from, batch.length);
+        }
+        return probabilities;
+    }
+
     /** Accuracy, per-class metrics and confusion matrix of the most likely class of each row. */
     public static EvaluationReport report(float[][] probabilities, int[] labels) {
         int classes = BatchAssembler.CLASSES;
@@ -97,14 +109,8 @@ public class ModelEvaluator {
         return report(probabilities(engine, images, inputs), images.labels());
     }
 
-    private static float[][] probabilities(InferenceEngine engine, GarmentImages images, Inputs inputs) {
-        float[][] probabilities = new float[images.size()][];
-        for (int from = 0; from < images.size(); from += BATCH) {
-            int to = Math.min(images.size(), from + BATCH);
-            float[][] batch = engine.predict(inputs.of(images, from, to));
-            System.arraycopy(batch, 0, probabilities, from, batch.length);
-        }
-        return probabilities;
+    private float[][] probabilities(InferenceEngine engine, GarmentImages images, Inputs inputs) {
+        return probabilities(engine, inputs.of(images, 0, images.size()));
     }
 
     /** The data set's bytes scaled to [0, 1]: what training feeds the network. */

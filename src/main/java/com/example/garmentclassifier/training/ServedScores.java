@@ -7,7 +7,8 @@ import com.example.garmentclassifier.model.engine.InferenceEngine;
 /**
  * What a version scores, asked as served: the test images as tensors and as uploads, the validation
  * images as uploads, and the temperature fitted on those validation probabilities with its effect
- * on the test ones. Each set is classified once.
+ * on the test ones. Each set is prepared and classified once (the validation inputs also give the
+ * fingerprint that {@code validationMeasuredOn} names).
  *
  * @param validationMeasuredOn which inputs {@code validationAsUploads} was measured on ({@link ValidationGate#measuredOn})
  */
@@ -27,10 +28,12 @@ public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads
     static ServedScores measure(ModelEvaluator evaluator, InferenceEngine served, GarmentImages train,
                                 GarmentImages test) {
         GarmentImages validation = ValidationGate.validationSplit(train);
-        float[][] validationUploads = evaluator.probabilitiesAsUploads(served, validation);
+        float[][] validationInputs = new UploadPath().inputs(validation, 0, validation.size());
+        float[][] validationUploads = evaluator.probabilities(served, validationInputs);
         float[][] testUploads = evaluator.probabilitiesAsUploads(served, test);
         return new ServedScores(evaluator.evaluate(served, test), ModelEvaluator.report(testUploads, test.labels()),
-                ModelEvaluator.report(validationUploads, validation.labels()), ValidationGate.measuredOn(train),
+                ModelEvaluator.report(validationUploads, validation.labels()),
+                ValidationGate.measuredOn(train, validationInputs),
                 TemperatureFit.calibration(validationUploads, validation.labels(), testUploads, test.labels(),
                         ValidationGate.describe(train)));
     }

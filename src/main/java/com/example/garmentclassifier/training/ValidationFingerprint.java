@@ -21,15 +21,19 @@ final class ValidationFingerprint {
     }
 
     static String of(GarmentImages validation) {
+        return of(new UploadPath().inputs(validation, 0, validation.size()), validation.labels());
+    }
+
+    /** The same digest from model inputs already prepared as uploads, one row per label. */
+    static String of(float[][] inputsAsUploads, int[] labels) {
         MessageDigest digest = sha256();
-        UploadPath uploads = new UploadPath();
-        for (int i = 0; i < validation.size(); i++) {
-            float[] input = uploads.prepared(validation.pixels()[i]).modelInput();
+        for (int i = 0; i < inputsAsUploads.length; i++) {
+            float[] input = inputsAsUploads[i];
             ByteBuffer buffer = ByteBuffer.allocate(input.length * Float.BYTES + Integer.BYTES);
             for (float value : input) {
                 buffer.putFloat(value);
             }
-            buffer.putInt(validation.labels()[i]);
+            buffer.putInt(labels[i]);
             digest.update(buffer.array());
         }
         return HexFormat.of().formatHex(digest.digest(), 0, BYTES);

@@ -61,8 +61,10 @@ class TrainingPipelineTest {
         assertThat(calibration.fittedOn()).startsWith("validation");
         ModelMetadata.ValidationAccuracy recorded = metadata.validationAsUploads();
         assertThat(recorded.measuredOn()).startsWith(calibration.fittedOn() + ", inputs ");
-        GarmentImages validation = ValidationGate.validationSplit(
-                new IdxReader().read(properties.datasetDir(), FashionMnistSplit.TRAIN));
+        GarmentImages training = new IdxReader().read(properties.datasetDir(), FashionMnistSplit.TRAIN);
+        assertThat(recorded.measuredOn()).as("the name the promotion gate looks for, or the gate measures it again")
+                .isEqualTo(ValidationGate.measuredOn(training));
+        GarmentImages validation = ValidationGate.validationSplit(training);
         ModelEvaluator evaluator = new ModelEvaluator();
         try (StoredNetworks stored = store.loadNetworks(metadata.version())) {
             double measured = evaluator.withServedEngine(stored.members(),
