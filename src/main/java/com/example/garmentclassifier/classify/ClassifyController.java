@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @ApiResponse(responseCode = "200", description = "One result per image, in upload order", content = @Content(
         mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ClassifyResponse.class),
         examples = @ExampleObject(name = "one image", summary = "A photo of an ankle boot", value = """
-                {"modelVersion": "v20261202-010056", "engine": "onnxruntime", "results": [{
+                {"modelVersion": "v20261202-081648", "engine": "onnxruntime", "results": [{
                   "file": "ankle-boot.png", "label": "Ankle boot", "classIndex": 9, "confidence": 0.9998,
                   "probabilities": {"T-shirt/top": 0.0, "Trouser": 0.0, "Pullover": 0.0, "Dress": 0.0, "Coat": 0.0,
                     "Sandal": 0.0000083, "Shirt": 0.0, "Sneaker": 0.00015, "Bag": 0.0, "Ankle boot": 0.9998},

@@ -11,7 +11,7 @@ import java.util.List;
 public record InferenceResponse(
         @JsonProperty("model_name") @Schema(example = "garment-classifier") String modelName,
         @JsonProperty("model_version") @Schema(description = "The version that computed these probabilities",
-                example = "v20261202-010056") String modelVersion,
+                example = "v20261202-081648") String modelVersion,
         @Schema(description = "The request's id, if it had one") String id,
         List<Output> outputs) {
 

@@ -41,7 +41,7 @@ class CommittedModelParityTest {
             assertEquals(folders.filter(Files::isDirectory).count(), committedVersions().size(),
                     "versions under " + STORE.toAbsolutePath());
         }
-        assertEquals(4, committedVersions().size(), "versions under " + STORE.toAbsolutePath());
+        assertEquals(5, committedVersions().size(), "versions under " + STORE.toAbsolutePath());
     }
 
     @ParameterizedTest
