@@ -51,7 +51,8 @@ public class ValidationGate {
      * inputs as uploads with its labels ({@link ValidationFingerprint}).
      */
     static String measuredOn(GarmentImages training) {
-        return describe(training) + ", inputs " + ValidationFingerprint.of(validationSplit(training));
+        GarmentImages validation = validationSplit(training);
+        return measuredOn(training, new UploadPath().inputs(validation, 0, validation.size()));
     }
 
     /** The same, from the validation images already prepared as uploads (preparing them is most of the cost). */
