@@ -75,6 +75,11 @@ public record ModelMetadata(
                 training, test, report, onnx, ensembleMembers, calibration, validationAsUploads);
     }
 
+    public ModelMetadata withTraining(Training record) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                record, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
+    }
+
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
                 testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);

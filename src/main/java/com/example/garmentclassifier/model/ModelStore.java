@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -369,6 +370,28 @@ public class ModelStore {
                                   ModelMetadata.ValidationAccuracy validationAsUploads) {
         updateMetadata(version, metadata -> metadata.withCalibration(calibration)
                 .withValidationAsUploads(validationAsUploads));
+    }
+
+    /**
+     * Names the retraining job that made a version, and its request as submitted, in the version's training
+     * record ({@code training.hyperparameters.job}): which command to run to make it again.
+     */
+    public void recordTrainingJob(String version, String jobId, Map<String, Object> request) {
+        updateMetadata(version, metadata -> {
+            ModelMetadata.Training training = metadata.training();
+            if (training == null) {
+                return metadata;
+            }
+            Map<String, Object> hyperparameters = new LinkedHashMap<>(training.hyperparameters());
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("id", jobId);
+            job.put("request", "POST /admin/retrain");
+            job.put("body", request);
+            hyperparameters.put("job", job);
+            return metadata.withTraining(new ModelMetadata.Training(hyperparameters, training.seed(),
+                    training.seconds(), training.trainExamples(), training.validationExamples(), training.bestEpoch(),
+                    training.warmStartFrom(), training.epochs()));
+        });
     }
 
     /** Records a version's validation accuracy as uploads, measured after it was stored (by the promotion gate). */

@@ -46,8 +46,19 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     }
 
     @Override
-    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress) {
-        List<String> command = command(params, warmStartVersion);
+    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
+                               Path checkpoints) {
+        return run(command(trainArguments(params, warmStartVersion, checkpoints)), progress);
+    }
+
+    @Override
+    public ModelMetadata resume(Path checkpoints, TrainingProgress progress) {
+        // The run keeps the options it was started with: they are in its checkpoint.
+        return run(command(new ArrayList<>(List.of("--train", "--progress-lines", "--no-activate",
+                "--resume=" + checkpoints.toAbsolutePath()))), progress);
+    }
+
+    private ModelMetadata run(List<String> command, TrainingProgress progress) {
         Path logFile = store.root().resolve("jobs").resolve("training-child.log");
         Process child;
         try {
@@ -76,21 +87,33 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
         }
     }
 
-    private List<String> command(TrainingParameters params, String warmStartVersion) {
-        ClassifierProperties.Training training = properties.training();
+    private static List<String> trainArguments(TrainingParameters params, String warmStartVersion, Path checkpoints) {
         List<String> args = new ArrayList<>(List.of("--train", "--progress-lines", "--no-activate",
                 "--epochs=" + params.epochs(), "--batch-size=" + params.batchSize(),
                 "--learning-rate=" + params.learningRate(), "--seed=" + params.seed(),
                 "--train-limit=" + params.trainLimit(), "--recipe=" + params.recipe(),
-                "--stop-at-validation=" + params.stopAtValidation(),
-                "--classifier.model-store=" + store.root(),
-                "--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath()));
+                "--stop-at-validation=" + params.stopAtValidation()));
+        Distillation distillation = params.distillation();
+        if (distillation != null) {
+            args.addAll(List.of("--teacher=" + distillation.teacher(), "--soft-weight=" + distillation.softWeight(),
+                    "--distill-temperature=" + distillation.temperature()));
+        }
         if (!params.augment()) {
             args.add("--no-augment");
         }
         if (warmStartVersion != null) {
             args.add("--warm-start-from=" + warmStartVersion);
         }
+        if (checkpoints != null) {
+            args.add("--checkpoint-dir=" + checkpoints.toAbsolutePath());
+        }
+        return args;
+    }
+
+    private List<String> command(List<String> args) {
+        ClassifierProperties.Training training = properties.training();
+        args.add("--classifier.model-store=" + store.root());
+        args.add("--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath());
         // First, so that ps (and tools that read only the start of a long command line) can tell the child apart.
         List<String> jvm = List.of(CHILD_MARKER, "-Xmx" + training.childHeap(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + training.childOffHeap(),

@@ -58,7 +58,13 @@ public final class GarmentNetwork {
          * erasing): a network that cannot count on every part of a garment being visible relies on more
          * of its evidence, as uploads with a hand, a tag or a crop in the way need.
          */
-        ERASING;
+        ERASING,
+        /**
+         * The robust recipe's network and augmentation, trained on a teacher's class probabilities for each
+         * augmented image mixed with the label ({@link Distillation}): one network that learns what an
+         * ensemble knows, at one network's serving cost.
+         */
+        DISTILL;
 
         /** Whether the network has ReLU layers after batch normalisation and the one-cycle schedule. */
         public boolean fast() {
@@ -67,12 +73,17 @@ public final class GarmentNetwork {
 
         /** Whether training turns and scales half the images. */
         public boolean turns() {
-            return this == ROBUST || this == ERASING;
+            return this == ROBUST || this == ERASING || this == DISTILL;
         }
 
         /** Whether training replaces a rectangle of half the images by noise. */
         public boolean erases() {
             return this == ERASING;
+        }
+
+        /** Whether training targets mix a teacher's probabilities with the labels ({@link Distillation}). */
+        public boolean distills() {
+            return this == DISTILL;
         }
     }
 

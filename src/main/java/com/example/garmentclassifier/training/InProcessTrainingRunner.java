@@ -2,8 +2,10 @@ package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trains inside the calling JVM ({@code classifier.training.process=in-process}): what the
@@ -13,15 +15,22 @@ public class InProcessTrainingRunner implements TrainingRunner {
 
     private final TrainingPipeline pipeline;
     private final ModelStore store;
+    private final JsonMapper json;
 
-    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore store) {
+    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore store, JsonMapper json) {
         this.pipeline = pipeline;
         this.store = store;
+        this.json = json;
     }
 
     @Override
-    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress) {
-        return train(params, warmStartVersion, progress, null);
+    public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
+                               Path checkpoints) {
+        CheckpointDirectory directory = checkpoints == null ? null : new CheckpointDirectory(checkpoints, json);
+        if (directory != null) {
+            directory.prepare();
+        }
+        return train(params, warmStartVersion, progress, directory);
     }
 
     /** @param checkpoints where to checkpoint every epoch ({@code --checkpoint-dir}), or null */
@@ -36,6 +45,11 @@ public class InProcessTrainingRunner implements TrainingRunner {
                 warm.close();
             }
         }
+    }
+
+    @Override
+    public ModelMetadata resume(Path checkpoints, TrainingProgress progress) {
+        return resume(new CheckpointDirectory(checkpoints, json), progress);
     }
 
     /** Carries on a checkpointed run ({@code --resume}). */

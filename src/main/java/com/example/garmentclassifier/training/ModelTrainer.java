@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,20 @@ public class ModelTrainer {
      */
     public TrainedNetwork train(GarmentImages trainingImages, TrainingParameters params,
                                 MultiLayerNetwork startFrom, TrainingProgress progress, EpochRecorder recorder) {
+        return train(trainingImages, params, startFrom, progress, recorder, null);
+    }
+
+    /**
+     * @param softTargets the teacher of a {@link GarmentNetwork.Recipe#DISTILL} run, asked on every augmented
+     *                    batch; required for that recipe, null for the others
+     */
+    public TrainedNetwork train(GarmentImages trainingImages, TrainingParameters params, MultiLayerNetwork startFrom,
+                                TrainingProgress progress, EpochRecorder recorder, SoftTargets softTargets) {
         MultiLayerNetwork network = startFrom != null ? startFrom
                 : GarmentNetwork.create(params.seed(), params.learningRate(), params.recipe());
         int trainSize = Splits.of(trainingImages, params).train().size();
         return run(trainingImages, new TrainingCheckpoint(params, 0, List.of(), 0, -1, 0,
-                new Random(params.seed()), identity(trainSize), network, null), progress, recorder);
+                new Random(params.seed()), identity(trainSize), network, null), progress, recorder, softTargets);
     }
 
     /**
@@ -57,10 +67,16 @@ public class ModelTrainer {
      */
     public TrainedNetwork resume(GarmentImages trainingImages, TrainingCheckpoint checkpoint, TrainingProgress progress,
                                  EpochRecorder recorder) {
+        return resume(trainingImages, checkpoint, progress, recorder, null);
+    }
+
+    /** As {@link #resume(GarmentImages, TrainingCheckpoint, TrainingProgress, EpochRecorder)}, for a distill run. */
+    public TrainedNetwork resume(GarmentImages trainingImages, TrainingCheckpoint checkpoint, TrainingProgress progress,
+                                 EpochRecorder recorder, SoftTargets softTargets) {
         java.util.Objects.requireNonNull(recorder, "a resumed run records its epochs");
         log.info("Resuming after epoch {} of {} (best so far: epoch {}, validation {})", checkpoint.epochsDone(),
                 checkpoint.params().epochs(), checkpoint.bestEpoch(), checkpoint.bestValidation());
-        return run(trainingImages, checkpoint, progress, recorder);
+        return run(trainingImages, checkpoint, progress, recorder, softTargets);
     }
 
     /** Training images, validation images and the fixed sample that train accuracy is measured on. */
@@ -76,8 +92,12 @@ public class ModelTrainer {
     }
 
     private TrainedNetwork run(GarmentImages trainingImages, TrainingCheckpoint from, TrainingProgress progress,
-                               EpochRecorder recorder) {
+                               EpochRecorder recorder, SoftTargets softTargets) {
         TrainingParameters params = from.params();
+        if (params.recipe().distills() != (softTargets != null)) {
+            throw new IllegalArgumentException(params.recipe().distills()
+                    ? "the distill recipe needs its teacher's soft targets" : "only the distill recipe takes soft targets");
+        }
         Splits splits = Splits.of(trainingImages, params);
         GarmentImages train = splits.train();
         GarmentImages validation = splits.validation();
@@ -120,8 +140,9 @@ public class ModelTrainer {
                 if (b > 0 && schedule.perIteration()) {
                     network.setLearningRate(schedule.at(epoch, b));
                 }
-                network.fit(BatchAssembler.trainingBatch(train, order, start, end, params.augment() ? random : null,
-                        params.recipe()));
+                DataSet batch = BatchAssembler.trainingBatch(train, order, start, end,
+                        params.augment() ? random : null, params.recipe());
+                network.fit(softTargets == null ? batch : softTargets.apply(batch));
                 lossSum += network.score();
                 progress.batchDone(epoch, b + 1, batches);
             }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     private final ModelStore store;
     private final JsonMapper json;
     private volatile int exitCode;
+    /** The exit status of a training child whose service stopped. */
+    static final int PARENT_GONE_EXIT = 4;
 
     public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, CalibrationFitter calibration,
                         ModelStore store, JsonMapper json) {
@@ -60,10 +63,15 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
               --seed N                 seed for weights, shuffling and augmentation (default 42)
               --train-limit N          use only the first N training images (0 = all, default)
               --no-augment             no augmentation (neither mirror and shift nor the recipe's own)
-              --recipe fast|robust|erasing|baseline  fast (default): ReLU after batch norm, one-cycle schedule,
-                                       evaluation on ONNX Runtime; robust: fast, plus rotation (15 degrees) and
-                                       scale augmentation; erasing: robust, plus random erasing; baseline: the
+              --recipe fast|robust|erasing|distill|baseline  fast (default): ReLU after batch norm, one-cycle
+                                       schedule, evaluation on ONNX Runtime; robust: fast, plus rotation (15 degrees)
+                                       and scale augmentation; erasing: robust, plus random erasing; distill: robust,
+                                       learning from a teacher's probabilities as well as the labels; baseline: the
                                        committed models' first recipe
+              --teacher V              distill: the version whose served probabilities the student learns from
+                                       (default: the active version)
+              --soft-weight X          distill: share of each target taken from the teacher (0-1, default 0.7)
+              --distill-temperature T  distill: the teacher's probabilities are softened at T (default 2)
               --stop-at-validation X   stop after the first epoch whose validation accuracy reaches X
               --warm-start             start from the active version's weights
               --warm-start-from=V      start from version V's weights
@@ -82,7 +90,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             Memory: size heap and off-heap, e.g. -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=3G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G""";
     private static final Set<String> VALUED = Set.of("--epochs", "--batch-size", "--learning-rate", "--seed",
             "--train-limit", "--recipe", "--stop-at-validation", "--warm-start-from", "--ensemble", "--calibrate",
-            "--checkpoint-dir", "--resume");
+            "--checkpoint-dir", "--resume", "--teacher", "--soft-weight", "--distill-temperature");
     private static final Set<String> FLAGS = Set.of("--train", "--no-augment", "--warm-start", "--no-activate",
             "--progress-lines", "--help");
     private static final Set<String> RESUME_OPTIONS = Set.of("--train", "--resume", "--no-activate",
@@ -110,6 +118,9 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             return;
         }
         boolean lines = flags.contains("--progress-lines");
+        if (lines) {
+            stopWithParent();
+        }
         try {
             String calibrate = option(raw, "--calibrate", null);
             if (calibrate != null) {
@@ -143,9 +154,23 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
+    /**
+     * A training child whose service is killed (kill -9, a crash) stops too, instead of training on with
+     * no one to read its progress: the restarted service carries the job on from its last checkpoint, and
+     * two processes must not write that checkpoint at once. A checkpoint is written atomically, so
+     * stopping at any moment leaves the previous one whole.
+     */
+    private static void stopWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            log.error("The service that started this training process has stopped; stopping too");
+            Runtime.getRuntime().halt(PARENT_GONE_EXIT);
+        }));
+    }
+
     private ModelMetadata train(String[] raw, boolean lines) {
         List<String> flags = Arrays.asList(raw);
-        TrainingParameters params = parse(raw);
+        TrainingParameters params = parse(raw, () -> store.activeVersion().orElseThrow(() ->
+                new IllegalArgumentException("--recipe distill needs --teacher or an active version")));
         log.info("Training with {}", params);
         String warmVersion = option(raw, "--warm-start-from", null);
         if (warmVersion == null && flags.contains("--warm-start")) {
@@ -164,7 +189,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         if (checkpoints != null) {
             checkpoints.prepare();
         }
-        return new InProcessTrainingRunner(pipeline, store).train(params, warmVersion, progress(lines), checkpoints);
+        return new InProcessTrainingRunner(pipeline, store, json).train(params, warmVersion, progress(lines), checkpoints);
     }
 
     /** Only options that do not change the run may come with --resume: the run keeps its own. */
@@ -179,7 +204,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         log.info("Resuming the run checkpointed in {}", directory);
-        return new InProcessTrainingRunner(pipeline, store)
+        return new InProcessTrainingRunner(pipeline, store, json)
                 .resume(new CheckpointDirectory(Path.of(directory), json), progress(lines));
     }
 
@@ -220,6 +245,13 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     static TrainingParameters parse(String[] args) {
+        return parse(args, () -> {
+            throw new IllegalArgumentException("--recipe distill needs --teacher");
+        });
+    }
+
+    /** @param activeVersion the teacher of a distill run without --teacher */
+    static TrainingParameters parse(String[] args, Supplier<String> activeVersion) {
         checkKnown(args);
         TrainingParameters p = TrainingParameters.DEFAULTS;
         int epochs = intOption(args, "--epochs", p.epochs(), 1, 200);
@@ -231,8 +263,22 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         GarmentNetwork.Recipe recipe = GarmentNetwork.Recipe.valueOf(
                 option(args, "--recipe", p.recipe().name()).toUpperCase(java.util.Locale.ROOT));
         double stopAt = Double.parseDouble(option(args, "--stop-at-validation", String.valueOf(p.stopAtValidation())));
-        return new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit, p.validationSize(), augment,
-                recipe, stopAt);
+        TrainingParameters params = new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit,
+                p.validationSize(), augment, recipe == GarmentNetwork.Recipe.DISTILL ? GarmentNetwork.Recipe.ROBUST
+                : recipe, stopAt);
+        boolean distillOptions = option(args, "--teacher", null) != null || option(args, "--soft-weight", null) != null
+                || option(args, "--distill-temperature", null) != null;
+        if (recipe != GarmentNetwork.Recipe.DISTILL) {
+            if (distillOptions) {
+                throw new IllegalArgumentException("--teacher, --soft-weight and --distill-temperature need --recipe distill");
+            }
+            return params;
+        }
+        String teacher = option(args, "--teacher", null);
+        return params.distilling(new Distillation(teacher != null ? teacher : activeVersion.get(),
+                Double.parseDouble(option(args, "--soft-weight", String.valueOf(Distillation.DEFAULT_SOFT_WEIGHT))),
+                Double.parseDouble(option(args, "--distill-temperature",
+                        String.valueOf(Distillation.DEFAULT_TEMPERATURE)))));
     }
 
     /** Refuses a misspelt option instead of silently training with a default. */

@@ -29,6 +29,6 @@ class TrainingConfiguration {
                                   JsonMapper json) {
         return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
                 ? new ChildProcessTrainingRunner(properties, store, json, new TrainingLaunchCommand())
-                : new InProcessTrainingRunner(pipeline, store);
+                : new InProcessTrainingRunner(pipeline, store, json);
     }
 }

@@ -13,6 +13,7 @@ final class TrainingJob {
     private final RetrainRequest request;
     private final Instant createdAt;
     private final List<EpochMetrics> epochs = new ArrayList<>();
+    private final List<Instant> resumedAt = new ArrayList<>();
     private JobState state;
     private Instant startedAt;
     private Instant finishedAt;
@@ -27,8 +28,19 @@ final class TrainingJob {
         this.request = request;
         this.createdAt = createdAt;
         this.state = JobState.QUEUED;
-        int total = request.toParameters().epochs();
+        int total = request.epochsOrDefault();
         this.progress = new TrainingJobView.Progress(0, total, 0, 0, 0, null);
+    }
+
+    /** A job stopped by a restart or a crash after a checkpoint, queued again to carry on from it. */
+    static TrainingJob resume(TrainingJobView view, Instant now) {
+        TrainingJob job = restore(view);
+        job.state = JobState.QUEUED;
+        job.finishedAt = null;
+        job.failureReason = null;
+        job.cancelReason = null;
+        job.resumedAt.add(now);
+        return job;
     }
 
     static TrainingJob restore(TrainingJobView view) {
@@ -44,6 +56,9 @@ final class TrainingJob {
         job.promotion = view.promotion();
         job.failureReason = view.failureReason();
         job.cancelReason = view.cancelReason();
+        if (view.resumedAt() != null) {
+            job.resumedAt.addAll(view.resumedAt());
+        }
         return job;
     }
 
@@ -76,7 +91,14 @@ final class TrainingJob {
 
     synchronized void start() {
         state = JobState.RUNNING;
-        startedAt = Instant.now();
+        if (startedAt == null) {
+            startedAt = Instant.now();
+        }
+    }
+
+    /** Whether this run carries on from a checkpoint rather than starting afresh. */
+    synchronized boolean resumed() {
+        return !resumedAt.isEmpty();
     }
 
     synchronized void batchDone(int epoch, int batch, int batchesPerEpoch) {
@@ -92,6 +114,8 @@ final class TrainingJob {
     }
 
     synchronized void epochDone(EpochMetrics metrics) {
+        // An epoch reported but not checkpointed before a crash is trained again after the resume.
+        epochs.removeIf(done -> done.epoch() >= metrics.epoch());
         epochs.add(metrics);
     }
 
@@ -127,6 +151,6 @@ final class TrainingJob {
     synchronized TrainingJobView view() {
         return new TrainingJobView(id, state, request, createdAt, startedAt, finishedAt, progress, List.copyOf(epochs),
                 modelVersion, promotion, failureReason, cancelReason != null && !state.isFinished(),
-                state == JobState.SUCCEEDED || state == JobState.FAILED ? null : cancelReason);
+                state == JobState.SUCCEEDED || state == JobState.FAILED ? null : cancelReason, List.copyOf(resumedAt));
     }
 }

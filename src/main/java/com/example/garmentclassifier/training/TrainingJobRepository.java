@@ -47,6 +47,32 @@ class TrainingJobRepository {
         }
     }
 
+    /** Where a job's run checkpoints every epoch: {@code jobs/{id}.checkpoint/}, beside its record. */
+    Path checkpointDirectory(String id) {
+        return dir.resolve(id + ".checkpoint");
+    }
+
+    /** Whether the job's run left a checkpoint it can carry on from (one not yet stored as a version). */
+    boolean hasCheckpoint(String id) {
+        Path checkpoints = checkpointDirectory(id);
+        return Files.isRegularFile(checkpoints.resolve("latest")) && !Files.exists(checkpoints.resolve("stored"));
+    }
+
+    /** Frees a finished job's checkpoints (two epochs of weights and optimiser state, about 50 MB). */
+    void deleteCheckpoints(String id) {
+        Path checkpoints = checkpointDirectory(id);
+        if (!Files.exists(checkpoints)) {
+            return;
+        }
+        try (var walk = Files.walk(checkpoints)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Cannot delete the checkpoints of job {}: {}", id, e.getMessage());
+        }
+    }
+
     /** One job's record, if there is a readable one. */
     Optional<TrainingJobView> load(String id) {
         if (!id.matches("job-[0-9A-Za-z-]{1,64}")) {

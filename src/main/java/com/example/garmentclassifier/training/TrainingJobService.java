@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,13 +25,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +68,13 @@ public class TrainingJobService {
     private final ExecutorService executor;
     private final String instance;
     private final Duration lockStaleAfter;
+    private final JsonMapper json;
+    /** Retries {@link #resumeStoppedJob} while a dead process's training lock has not yet gone stale. */
+    private final ScheduledExecutorService resumeChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "training-job-resume");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public TrainingJobService(TrainingRunner runner, ModelStore store, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
@@ -72,6 +84,7 @@ public class TrainingJobService {
         this.minFreeSpace = properties.training().minFreeSpace().toBytes();
         this.holder = holder;
         this.activation = activation;
+        this.json = json;
         this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
         this.promotionTolerance = properties.training().promotionTolerance();
         this.gate = new ValidationGate(store, new IdxReader(), properties.datasetDir());
@@ -132,10 +145,12 @@ public class TrainingJobService {
     /**
      * Another instance's job record as it really stands: unfinished while no instance holds the
      * training lock means the instance running it died (the lock outlives it only until it goes
-     * stale), so the record is marked FAILED, as a restart marks this instance's own.
+     * stale), so the record is marked FAILED, as a restart marks this instance's own; unless its run
+     * left a checkpoint, which the next instance to start carries on.
      */
     private TrainingJobView reconcile(TrainingJobView view) {
-        if (view.state().isFinished() || store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent()) {
+        if (view.state().isFinished() || store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent()
+                || resumable(view)) {
             return view;
         }
         return markInterrupted(view, "the instance running it stopped").view();
@@ -211,12 +226,20 @@ public class TrainingJobService {
         repository.save(job.view());
         try {
             RetrainRequest request = job.request();
-            String warmVersion = null;
-            if (request.warmStartRequested()) {
-                warmVersion = holder.current().map(LoadedModel::version).orElseThrow(() ->
-                        new TrainingFailedException("warmStart needs a serving model, and none is loaded"));
+            Path checkpoints = repository.checkpointDirectory(job.id());
+            ModelMetadata stored;
+            if (job.resumed()) {
+                stored = runner.resume(checkpoints, progress(job, lock));
+            } else {
+                String serving = holder.current().map(LoadedModel::version).orElse(null);
+                String warmVersion = null;
+                if (request.warmStartRequested()) {
+                    warmVersion = Optional.ofNullable(serving).orElseThrow(() ->
+                            new TrainingFailedException("warmStart needs a serving model, and none is loaded"));
+                }
+                stored = runner.train(request.toParameters(serving), warmVersion, progress(job, lock), checkpoints);
             }
-            ModelMetadata stored = runner.train(request.toParameters(), warmVersion, progress(job, lock));
+            recordJob(stored.version(), job);
             PromotionDecision decision = decide(request.promotion(), stored);
             if (lock.lost()) {
                 throw new TrainingFailedException("another instance took over the store's training lock while this"
@@ -228,8 +251,12 @@ public class TrainingJobService {
             }
             job.succeed(stored.version(), decision);
             log.info("Training job {} succeeded: version {}, {}", job.id(), stored.version(), decision.reason());
+            repository.deleteCheckpoints(job.id());
         } catch (TrainingCancelledException e) {
             job.cancel();
+            if (!SHUTDOWN_REASON.equals(job.view().cancelReason())) {
+                repository.deleteCheckpoints(job.id());
+            }
             log.info("Training job {} cancelled", job.id());
         } catch (TrainingFailedException e) {
             job.fail(e.getMessage());
@@ -244,6 +271,15 @@ public class TrainingJobService {
                 lastDurationSeconds.set(seconds);
             }
             repository.save(job.view());
+        }
+    }
+
+    /** Names the job and its request in the stored version's metadata: how the version was made. */
+    private void recordJob(String version, TrainingJob job) {
+        try {
+            store.recordTrainingJob(version, job.id(), json.convertValue(job.request(), Map.class));
+        } catch (RuntimeException e) {
+            log.warn("Could not record job {} in the metadata of version {}: {}", job.id(), version, e.getMessage());
         }
     }
 
@@ -276,12 +312,17 @@ public class TrainingJobService {
     }
 
     /**
-     * A job that was queued or running when the process died can never finish: say so. While another
-     * instance holds the training lock, unfinished jobs are that instance's, and are left alone.
+     * A job that was queued or running when the process died can never finish as it was: one that
+     * checkpointed an epoch carries on from there once the service is ready ({@link #resumeStoppedJob});
+     * any other is recorded FAILED. While another instance holds the training lock, unfinished jobs may be
+     * that instance's, and are left alone here.
      */
     private void restoreHistory() {
         boolean otherInstanceTraining = store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent();
         for (TrainingJobView view : repository.loadAll()) {
+            if (resumable(view)) {
+                continue;
+            }
             if (otherInstanceTraining && !view.state().isFinished()) {
                 continue;
             }
@@ -289,6 +330,54 @@ public class TrainingJobService {
                     : markInterrupted(view, "the service stopped");
             jobs.put(job.id(), job);
         }
+    }
+
+    /** Stopped by a restart, a crash or a shutdown, after its run checkpointed at least one epoch. */
+    private boolean resumable(TrainingJobView view) {
+        boolean stopped = !view.state().isFinished()
+                || (view.state() == JobState.CANCELLED && SHUTDOWN_REASON.equals(view.cancelReason()));
+        return stopped && repository.hasCheckpoint(view.id());
+    }
+
+    /**
+     * Once the service is ready (not while its beans are still being made), carries on the newest job that
+     * a stopped process left with a checkpoint. The training lock decides who may: a process killed a moment
+     * ago still holds it until it goes stale ({@code classifier.shared-store.lock-stale-after}), so the
+     * attempt repeats until this instance gets the lock or the job has ended elsewhere.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeStoppedJob() {
+        Optional<TrainingJobView> stopped = repository.loadAll().stream().filter(this::resumable)
+                .filter(view -> !jobs.containsKey(view.id()) || jobs.get(view.id()).state().isFinished())
+                .max(Comparator.comparing(TrainingJobView::createdAt));
+        if (stopped.isEmpty() || resumeChecks.isShutdown()) {
+            return;
+        }
+        synchronized (this) {
+            if (activeJob().isEmpty()) {
+                Optional<StoreLock> lock = store.tryLock(TRAINING_LOCK, instance, lockStaleAfter);
+                if (lock.isPresent()) {
+                    resume(stopped.get(), lock.get());
+                    return;
+                }
+            }
+        }
+        resumeChecks.schedule(this::resumeStoppedJob, Math.max(1, lockStaleAfter.toMillis() / 3),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void resume(TrainingJobView view, StoreLock lock) {
+        TrainingJob job = TrainingJob.resume(view, Instant.now());
+        jobs.put(job.id(), job);
+        repository.save(job.view());
+        try {
+            executor.execute(() -> run(job, lock));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        log.info("Training job {} carries on from its checkpoint after epoch {}", job.id(),
+                view.epochs() == null ? 0 : view.epochs().size());
     }
 
     private void registerMetrics(MeterRegistry registry) {
@@ -318,6 +407,7 @@ public class TrainingJobService {
                 }
             }
         }
+        resumeChecks.shutdownNow();
         executor.shutdown();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);

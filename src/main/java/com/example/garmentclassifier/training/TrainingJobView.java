@@ -20,7 +20,9 @@ public record TrainingJobView(
         @Schema(description = "Why the job FAILED, and what to do about it") String failureReason,
         boolean cancelRequested,
         @Schema(description = "Why the job was (or is being) CANCELLED: by an admin, or because the service shut down",
-                example = "the service shut down") String cancelReason) {
+                example = "the service shut down") String cancelReason,
+        @Schema(description = "When the job carried on from its last checkpoint after a restart or a crash of the"
+                + " service (empty when it ran uninterrupted)") List<Instant> resumedAt) {
 
     /** Where a running job is: epoch i of n, batches done in it, overall percent, estimated seconds left. */
     public record Progress(int epoch, int epochs, int batch, int batchesPerEpoch, double percent, Double etaSeconds) {

@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelMetadata;
+import java.nio.file.Path;
 
 /**
  * Runs one training job to a stored model version. The job service decides what to do with the
@@ -15,5 +16,17 @@ public interface TrainingRunner {
      * @throws TrainingCancelledException when {@code progress} asked to stop
      * @throws TrainingFailedException    with a reason for the job record
      */
-    ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress);
+    default ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress) {
+        return train(params, warmStartVersion, progress, null);
+    }
+
+    /**
+     * As {@link #train(TrainingParameters, String, TrainingProgress)}, saving where the run stands after
+     * every epoch in {@code checkpoints} (a {@link CheckpointDirectory}), or nowhere when it is null.
+     */
+    ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
+                        Path checkpoints);
+
+    /** Carries on the run checkpointed in {@code checkpoints} to its last epoch, then stores it as train does. */
+    ModelMetadata resume(Path checkpoints, TrainingProgress progress);
 }
