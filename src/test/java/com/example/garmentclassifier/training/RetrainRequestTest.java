@@ -1,0 +1,71 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** What a retraining request trains: the defaults are the job that made the committed model. */
+class RetrainRequestTest {
+
+    private static final String SERVING = "v20261202-081648";
+
+    @Test
+    void anEmptyRequestIsAFullDistillRunFromTheServingVersion() {
+        TrainingParameters params = RetrainRequest.DEFAULTS.toParameters(SERVING);
+
+        assertThat(params.recipe()).isEqualTo(GarmentNetwork.Recipe.DISTILL);
+        assertThat(params.distillation()).isEqualTo(new Distillation(SERVING, 0.7, 2.0));
+        assertThat(params.epochs()).isEqualTo(12);
+        assertThat(params.learningRate()).isEqualTo(0.004);
+        assertThat(params.seed()).isEqualTo(42);
+        assertThat(params.trainLimit()).isZero();
+        assertThat(params.augment()).isTrue();
+        assertThat(RetrainRequest.DEFAULTS.warmStartRequested()).isFalse();
+        assertThat(RetrainRequest.DEFAULTS.promotion()).isEqualTo(PromotionPolicy.IF_BETTER);
+    }
+
+    @Test
+    void fineTuneStartsFromTheServingWeightsForTwoEpochsAtALowRate() {
+        RetrainRequest fineTune = new RetrainRequest(TrainingMode.FINE_TUNE, null, null, null, null, null, null, null,
+                null, null);
+
+        TrainingParameters params = fineTune.toParameters(SERVING);
+
+        assertThat(fineTune.warmStartRequested()).isTrue();
+        assertThat(params.epochs()).isEqualTo(2);
+        assertThat(params.learningRate()).isEqualTo(0.0005);
+        assertThat(params.distillation().teacher()).isEqualTo(SERVING);
+    }
+
+    @Test
+    void aNamedTeacherOrRecipeTakesPrecedence() {
+        assertThat(new RetrainRequest(null, null, "v1", 3, null, null, 7L, 2000, null, null).toParameters(SERVING)
+                .distillation().teacher()).isEqualTo("v1");
+        TrainingParameters robust = new RetrainRequest(null, "robust", null, null, null, null, null, null, null, null)
+                .toParameters(SERVING);
+        assertThat(robust.recipe()).isEqualTo(GarmentNetwork.Recipe.ROBUST);
+        assertThat(robust.distillation()).isNull();
+    }
+
+    @Test
+    void distillingWithNothingServingAndNoTeacherIsRefusedWithAReason() {
+        assertThatThrownBy(() -> RetrainRequest.DEFAULTS.toParameters(null))
+                .isInstanceOf(TrainingFailedException.class).hasMessageContaining("\"teacher\"");
+    }
+
+    @Test
+    void theCommandLineNamesTheTeacherAndItsMix() {
+        TrainingParameters params = TrainCommand.parse(new String[] {"--train", "--recipe", "distill", "--teacher=v9",
+                "--soft-weight", "0.5", "--distill-temperature=3"});
+
+        assertThat(params.recipe()).isEqualTo(GarmentNetwork.Recipe.DISTILL);
+        assertThat(params.distillation()).isEqualTo(new Distillation("v9", 0.5, 3));
+        assertThat(TrainCommand.parse(new String[] {"--train", "--recipe=distill"}, () -> "v-active").distillation()
+                .teacher()).as("the active version by default").isEqualTo("v-active");
+        assertThatThrownBy(() -> TrainCommand.parse(new String[] {"--train", "--teacher=v9"}))
+                .hasMessageContaining("need --recipe distill");
+        assertThatThrownBy(() -> TrainCommand.parse(new String[] {"--train", "--recipe=distill", "--teacher=v9",
+                "--soft-weight=1.5"})).hasMessageContaining("between 0 and 1");
+    }
+}

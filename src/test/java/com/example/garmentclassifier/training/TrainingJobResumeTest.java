@@ -1,0 +1,100 @@
+package com.example.garmentclassifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A service that dies while its job trains (kill -9, a crash: the job's record still says RUNNING and
+ * its run has checkpointed two of three epochs) carries the job on from the checkpoint when it starts
+ * again, records that it did, and stores the version. Real (tiny) training on the mini data set.
+ */
+class TrainingJobResumeTest {
+
+    private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");
+    private static final String JOB = "job-20990101-000000-abcd";
+
+    @TempDir
+    Path storeDir;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aJobStoppedByACrashCarriesOnFromItsLastCheckpointAfterARestart() {
+        ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
+        ModelStore store = new ModelStore(storeDir, json);
+        TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
+                new ModelEvaluator(), store);
+        RetrainRequest request = new RetrainRequest(null, "robust", null, 3, 32, 0.004, 11L, 200, null, null);
+        TrainingJobRepository repository = new TrainingJobRepository(storeDir.resolve("jobs"), json);
+        crashDuringEpoch3(pipeline, request, repository);
+
+        ModelActivationService activation = mock(ModelActivationService.class);
+        TrainingJobService restarted = new TrainingJobService(new InProcessTrainingRunner(pipeline, store, json),
+                store, new ModelHolder(), activation, properties, json, new SimpleMeterRegistry());
+        assertThat(restarted.get(JOB).state()).as("not failed: it waits to carry on").isEqualTo(JobState.RUNNING);
+        restarted.resumeStoppedJob();
+
+        await().atMost(Duration.ofMinutes(5)).until(() -> restarted.get(JOB).state().isFinished());
+        TrainingJobView job = restarted.get(JOB);
+        assertThat(job.state()).as(String.valueOf(job.failureReason())).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.resumedAt()).hasSize(1);
+        assertThat(job.epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        ModelMetadata stored = store.readMetadata(job.modelVersion());
+        assertThat(stored.training().epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> made = (Map<String, Object>) stored.training().hyperparameters().get("job");
+        assertThat(made).containsEntry("id", JOB).containsEntry("request", "POST /admin/retrain");
+        assertThat(Files.exists(repository.checkpointDirectory(JOB))).as("a finished job's checkpoints are freed")
+                .isFalse();
+        verify(activation).activate(job.modelVersion());
+        assertThatThrownBy(() -> restarted.cancel(JOB)).isInstanceOf(JobConflictException.class);
+    }
+
+    /** What a process killed in the third epoch leaves: two epochs checkpointed, the record still RUNNING. */
+    private void crashDuringEpoch3(TrainingPipeline pipeline, RetrainRequest request, TrainingJobRepository jobs) {
+        TrainingJob job = new TrainingJob(JOB, request, Instant.parse("2099-01-01T00:00:00Z"));
+        job.start();
+        CheckpointDirectory checkpoints = new CheckpointDirectory(jobs.checkpointDirectory(JOB), json);
+        checkpoints.prepare();
+        assertThatThrownBy(() -> pipeline.run(request.toParameters(null), null, null, new TrainingProgress() {
+            private int epoch;
+
+            @Override
+            public void batchDone(int e, int batch, int batches) {
+                epoch = e;
+                job.batchDone(e, batch, batches);
+            }
+
+            @Override
+            public void epochDone(EpochMetrics metrics, double eta) {
+                job.epochDone(metrics);
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return epoch >= 3;
+            }
+        }, checkpoints)).isInstanceOf(TrainingCancelledException.class);
+        jobs.save(job.view());
+        assertThat(jobs.hasCheckpoint(JOB)).isTrue();
+    }
+}
