@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * One-command serving benchmark: the in-process {@link EngineBenchmark}, then POST /classify over
- * HTTP against the packaged jar, started twice as a child process (request batching on, the
- * default, and off). Against each start: 1, 4, 16 and 64 closed-loop clients posting a 28x28 PNG
+ * HTTP against the packaged jar, started three times as a child process: on the active version with
+ * request batching on (the default) and off, and on a second committed version with batching on
+ * ({@code -Dbenchmark.compare=VERSION}, by default the ensemble the active network was distilled from). Against each start: 1, 4, 16 and 64 closed-loop clients posting a 28x28 PNG
  * and a 640x560 JPEG, and 1 and 4 clients posting 64 PNGs as one multipart request; service memory
  * idle, after the matrix and at peak. Writes target/benchmark/serving-benchmark.md and .json (service
  * logs alongside); exits 1 if any request failed, 2 if the benchmark itself failed. Run on an otherwise
@@ -36,6 +37,12 @@ public final class ServingBenchmark {
     private static final List<Mode> MODES = List.of(
             new Mode("batching on", "service-batching-on.log", List.of()),
             new Mode("batching off", "service-batching-off.log", List.of("--classifier.batching.enabled=false")));
+    /**
+     * A committed version served beside the active one in the same sitting (batching on), so that two models'
+     * figures share one machine state: by default the two-network ensemble the distilled network replaced.
+     * {@code -Dbenchmark.compare=} (empty) leaves it out.
+     */
+    private static final String COMPARE_DEFAULT = "v20261202-081648";
 
     private ServingBenchmark() {
     }
@@ -72,7 +79,13 @@ public final class ServingBenchmark {
         BenchmarkReport report = new BenchmarkReport(settings.outDir());
         List<ServiceRun> runs = new ArrayList<>();
         Path markdown = null;
-        for (Mode mode : MODES) {
+        List<Mode> modes = new ArrayList<>(MODES);
+        String compare = System.getProperty("benchmark.compare", COMPARE_DEFAULT).trim();
+        if (!compare.isEmpty()) {
+            modes.add(new Mode("batching on, " + compare, "service-" + compare + ".log",
+                    List.of("--classifier.model-store=" + storeServing(compare, settings.outDir()))));
+        }
+        for (Mode mode : modes) {
             runs.add(runMatrix(settings, mode, png, jpeg, multipart));
             markdown = report.write(machine, settings, bodies, runs, engineMarkdown);
         }
@@ -89,6 +102,24 @@ public final class ServingBenchmark {
                     + settings.outDir());
         }
         return errors > 0 ? 1 : 0;
+    }
+
+    /** A store of its own under the output folder holding the committed {@code version}, active. */
+    private static Path storeServing(String version, Path outDir) throws java.io.IOException {
+        Path committed = Path.of("model-store", "versions", version);
+        if (!Files.isDirectory(committed)) {
+            throw new IllegalArgumentException("benchmark.compare names " + version + ", which is not in model-store/");
+        }
+        Path store = outDir.resolve("store-" + version);
+        Path copy = store.resolve("versions").resolve(version);
+        Files.createDirectories(copy);
+        try (var files = Files.list(committed)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(store.resolve("active-version"), version + "\n");
+        return store.toAbsolutePath();
     }
 
     private static ServiceRun runMatrix(BenchmarkSettings settings, Mode mode, BenchmarkBody png,
