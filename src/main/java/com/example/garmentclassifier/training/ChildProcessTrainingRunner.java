@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,17 +49,18 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     @Override
     public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
                                Path checkpoints) {
-        return run(command(trainArguments(params, warmStartVersion, checkpoints)), progress);
+        return run(command(trainArguments(params, warmStartVersion, checkpoints)), progress, false);
     }
 
     @Override
     public ModelMetadata resume(Path checkpoints, TrainingProgress progress) {
         // The run keeps the options it was started with: they are in its checkpoint.
         return run(command(new ArrayList<>(List.of("--train", "--progress-lines", "--no-activate",
-                "--resume=" + checkpoints.toAbsolutePath()))), progress);
+                "--resume=" + checkpoints.toAbsolutePath()))), progress, true);
     }
 
-    private ModelMetadata run(List<String> command, TrainingProgress progress) {
+    /** @param appendLog a resumed job's child adds to the log of the run it carries on, rather than replacing it */
+    private ModelMetadata run(List<String> command, TrainingProgress progress, boolean appendLog) {
         Path logFile = store.root().resolve("jobs").resolve("training-child.log");
         Process child;
         try {
@@ -69,7 +71,8 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
         }
         log.info("Training in child process {}", child.pid());
         AtomicReference<ProgressLine> outcome = new AtomicReference<>();
-        Thread reader = new Thread(() -> follow(child, logFile, progress, outcome), "training-child-output");
+        Thread reader = new Thread(() -> follow(child, logFile, appendLog, progress, outcome),
+                "training-child-output");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -144,10 +147,14 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     }
 
     /** Forwards the child's events and keeps its log (the service's log would drown in it). */
-    private void follow(Process child, Path logFile, TrainingProgress progress, AtomicReference<ProgressLine> outcome) {
+    private void follow(Process child, Path logFile, boolean append, TrainingProgress progress,
+                        AtomicReference<ProgressLine> outcome) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8));
-             var logOut = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+             var logOut = append
+                     ? Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                             StandardOpenOption.APPEND)
+                     : Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 logOut.write(line);
