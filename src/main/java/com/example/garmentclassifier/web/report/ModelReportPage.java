@@ -54,6 +54,7 @@ final class ModelReportPage {
             html.append(", ").append(percent(metadata.testAsUploads().accuracy())).append(" as uploads");
         }
         html.append(" (").append(report == null ? 0 : report.examples()).append(" test images).</p>");
+        provenance(html, metadata);
         if (report != null) {
             perClass(html, report, metadata.testAsUploads() != null ? "as uploads" : "as tensors");
             html.append("<h2>Confusion matrix</h2>").append(Svg.heatMap(report.confusionMatrix(), metadata.labels()));
@@ -67,6 +68,56 @@ final class ModelReportPage {
             misclassified(html, predictions, metadata.labels());
         }
         return html.append("</body></html>").toString();
+    }
+
+    /** How the version was made: recipe, length, teacher, the job and its request, the validation figure. */
+    private static void provenance(StringBuilder html, ModelMetadata metadata) {
+        ModelMetadata.Training training = metadata.training();
+        if (training == null || training.hyperparameters() == null) {
+            return;
+        }
+        Map<String, Object> h = training.hyperparameters();
+        html.append("<h2>How it was made</h2><p id=\"provenance\">Recipe ").append(escape(String.valueOf(h.get("recipe"))));
+        if (h.get("epochs") != null) {
+            html.append(", ").append(escape(String.valueOf(h.get("epochs")))).append(" epochs (best: epoch ")
+                    .append(training.bestEpoch()).append("), seed ").append(training.seed());
+        }
+        if (training.seconds() > 0) {
+            html.append(String.format(Locale.ROOT, ", %.0f minutes of training", training.seconds() / 60));
+        }
+        if (h.get("teacher") != null) {
+            html.append("; distilled from version ").append(escape(String.valueOf(h.get("teacher"))))
+                    .append(" (soft-target weight ").append(escape(String.valueOf(h.get("softTargetWeight"))))
+                    .append(", temperature ").append(escape(String.valueOf(h.get("distillationTemperature")))).append(")");
+        }
+        if (training.warmStartFrom() != null) {
+            html.append("; started from the weights of ").append(escape(training.warmStartFrom()));
+        }
+        html.append(".");
+        if (h.get("job") instanceof Map<?, ?> job) {
+            html.append(" Made by training job ").append(escape(String.valueOf(job.get("id")))).append(": ")
+                    .append(escape(String.valueOf(job.get("request")))).append(" ")
+                    .append(escape(requestBody(job.get("body")))).append(".");
+        }
+        if (metadata.validationAsUploads() != null && metadata.validationAsUploads().accuracy() != null) {
+            html.append(" Validation accuracy as uploads (what the promotion gate compares): ")
+                    .append(percent(metadata.validationAsUploads().accuracy())).append(".");
+        }
+        html.append("</p>");
+    }
+
+    /** The request's fields that were given, as JSON would show them ({@code {}} for the defaults). */
+    private static String requestBody(Object body) {
+        if (!(body instanceof Map<?, ?> fields)) {
+            return "{}";
+        }
+        List<String> given = new ArrayList<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                given.add("\"" + name + "\": " + (value instanceof String ? "\"" + value + "\"" : value));
+            }
+        });
+        return "{" + String.join(", ", given) + "}";
     }
 
     private static void perClass(StringBuilder html, EvaluationReport report, String how) {

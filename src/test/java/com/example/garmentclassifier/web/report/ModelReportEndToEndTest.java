@@ -66,6 +66,10 @@ class ModelReportEndToEndTest {
             assertSize(charts.get("reliability"), 420, 360);
 
             ModelMetadata metadata = store.readMetadata(version);
+            if (metadata.training() != null && metadata.training().hyperparameters().get("teacher") != null) {
+                assertThat(page.body()).as(version + " says what it was distilled from")
+                        .contains("distilled from version " + metadata.training().hyperparameters().get("teacher"));
+            }
             EvaluationReport report = metadata.testAsUploads() != null ? metadata.testAsUploads() : metadata.test();
             NodeList cells = charts.get("confusion-matrix").getElementsByTagName("rect");
             assertThat(cells.getLength()).isEqualTo(100);
