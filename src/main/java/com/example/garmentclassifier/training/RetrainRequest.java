@@ -14,8 +14,8 @@ import java.util.Locale;
  */
 public record RetrainRequest(
         @Schema(description = "full: a new network from random weights, distilled from the serving version (12"
-                + " epochs by default, about 1 h 45 min on 2 cores); fine-tune: the serving network's weights, 2 epochs"
-                + " at an eighth of the learning rate (about 20 minutes)", allowableValues = {"full", "fine-tune"}, defaultValue = "full")
+                + " epochs by default; 75-100 minutes on 2 cores); fine-tune: the serving network's weights, 2 epochs"
+                + " at an eighth of the learning rate (about 13 minutes)", allowableValues = {"full", "fine-tune"}, defaultValue = "full")
         TrainingMode mode,
         @Schema(description = "Training recipe: distill learns from the teacher's probabilities as well as the labels;"
                 + " robust, erasing and fast learn from the labels alone", example = "distill",
