@@ -249,14 +249,15 @@ public class TrainingJobService {
             if (decision.promoted()) {
                 activation.activate(stored.version());
             }
+            // Freed before the job reads as ended: whoever sees SUCCEEDED sees the checkpoints gone.
+            repository.deleteCheckpoints(job.id());
             job.succeed(stored.version(), decision);
             log.info("Training job {} succeeded: version {}, {}", job.id(), stored.version(), decision.reason());
-            repository.deleteCheckpoints(job.id());
         } catch (TrainingCancelledException e) {
-            job.cancel();
-            if (!SHUTDOWN_REASON.equals(job.view().cancelReason())) {
+            if (!job.cancelRequested() || !SHUTDOWN_REASON.equals(job.view().cancelReason())) {
                 repository.deleteCheckpoints(job.id());
             }
+            job.cancel();
             log.info("Training job {} cancelled", job.id());
         } catch (TrainingFailedException e) {
             job.fail(e.getMessage());
