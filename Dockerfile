@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The service's image: built with the Maven wrapper on a JDK 17 image, run on Debian's JRE 17 as a non-root user,
 # with the Fashion-MNIST data set (so retraining works in the container) and the committed model store baked in
-# as the read-only seed of a writable store (a volume). See the README's "Containers and Kubernetes".
+# as the read-only seed of a writable store (a volume). See "Containers, replicas and Kubernetes" in docs/operating.md.
 
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src

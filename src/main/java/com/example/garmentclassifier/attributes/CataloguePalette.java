@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class CataloguePalette {
 
-    /** Name to reference colour (sRGB), in the order the README documents them. */
+    /** Name to reference colour (sRGB), in the order docs/api.md documents them. */
     public static final Map<String, Integer> REFERENCES = references();
 
     private static final double LIGHTNESS_WEIGHT = 0.5;

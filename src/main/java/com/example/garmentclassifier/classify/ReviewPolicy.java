@@ -9,7 +9,7 @@ import java.util.Locale;
  * confident the network is; nor is one showing several separate objects (an out-of-distribution signal
  * the network's confidence does not give); a label whose top probability is under the threshold is doubtful. The
  * default threshold, 0.7, was chosen on the validation images with the served (temperature-scaled)
- * probabilities (README, "Honest confidence"): it flags about one image in ten, and about four in ten
+ * probabilities (docs/api.md, "Honest confidence"): it flags about one image in ten, and about four in ten
  * of those are wrong, against one in thirty of the rest.
  *
  * @param threshold top-class probability under which a result needs review ({@code classifier.review-threshold})
@@ -39,7 +39,7 @@ public record ReviewPolicy(double threshold) {
      * A garment photo shows one object: the largest connected object of the foreground under this share of it
      * means several separate things (shapes, furniture, letters). Chosen so that circle-and-square (0.56), a room
      * (0.49) and a page of text (0.002) are flagged while 1.2 % of the validation images as uploads are (1.1 % of
-     * the test images, 2 of the 192 synthetic garment photos; README, "Honest confidence").
+     * the test images, 2 of the 192 synthetic garment photos; docs/api.md, "Honest confidence").
      */
     public static final double MIN_MAIN_OBJECT_SHARE = 0.6;
 

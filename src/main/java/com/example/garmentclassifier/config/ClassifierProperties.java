@@ -27,7 +27,7 @@ import org.springframework.util.unit.DataSize;
  *                       into {@code modelStore} at startup when missing there; its active version becomes the
  *                       store's only when the store has none. Empty (default) = no seed
  * @param reviewThreshold top-class probability under which a result is flagged {@code needsReview} (0.7, chosen on
- *                        the validation images; see the README's "Honest confidence")
+ *                        the validation images; see docs/api.md, "Honest confidence")
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(

@@ -21,7 +21,7 @@ import java.awt.image.Raster;
  * <p>Grey is the exception: ImageIO gives grey PNGs and JPEGs a linear grey colour space, so
  * {@code getRGB} brightens them (sample 128 becomes 188), while the files mean, and every viewer
  * shows, the samples as sRGB grey levels. Grey samples are therefore taken as they are, v to
- * (v, v, v), with their alpha if they have one (see the README's "No train/serve skew" for what
+ * (v, v, v), with their alpha if they have one (see docs/model.md, "No train/serve skew" for what
  * that did to accuracy).
  */
 final class ArgbPixels {

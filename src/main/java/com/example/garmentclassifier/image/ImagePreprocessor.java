@@ -34,7 +34,7 @@ public class ImagePreprocessor {
         Foreground foreground = detector.detect(width, height, argb);
         if (inDataSetForm(foreground)) {
             // Already what the network was trained on: trimming, rescaling and sharpening it again only moves it
-            // away from that (see the README's "No train/serve skew"). The background is black by the data set's
+            // away from that (see docs/model.md, "No train/serve skew"). The background is black by the data set's
             // definition; the border's median is not, when a garment fills most of the frame.
             Foreground wholeFrame = new Foreground(width, height, argb, foreground.mask(), BLACK,
                     false, new Foreground.Box(0, 0, width, height), foreground.separated());

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Stores several trained versions as one ensemble version that serves the mean of their class
  * probabilities. Independently trained networks err on different images, so their mean is more
- * accurate than any one of them (measured on the validation split, see the README's model
+ * accurate than any one of them (measured on the validation split, see docs/model-history.md's model
  * quality section). The ensemble is scored exactly as a trained version is: test images as
  * tensors and as uploads, and the validation split as uploads, which is what chooses members.
  */

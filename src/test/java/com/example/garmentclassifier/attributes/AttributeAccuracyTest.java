@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Colour and pattern accuracy on the synthetic ground-truth set, through the same decoding and
- * foreground detection as /classify. Prints the numbers the README reports.
+ * foreground detection as /classify. Prints the numbers docs/api.md reports.
  */
 class AttributeAccuracyTest {
 

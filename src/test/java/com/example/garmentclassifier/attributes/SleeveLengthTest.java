@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * dresses, sleeveless, short- and long-sleeved (arms hanging or angled out), each as a flat colour
  * on white, shaded on a light textured backdrop (JPEG) and as a cut-out on transparency, at two
  * sizes and positions, mirrored or not, through the same decoding and foreground detection as
- * /classify. Prints the accuracy the README reports.
+ * /classify. Prints the accuracy docs/api.md reports.
  */
 class SleeveLengthTest {
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the serving benchmark's results as {@code serving-benchmark.md} (tables for the README and
+ * Writes the serving benchmark's results as {@code serving-benchmark.md} (tables for docs/benchmarks.md and
  * issue notes) and {@code serving-benchmark.json} (the same data, for comparing runs by script).
  */
 public final class BenchmarkReport {

@@ -79,7 +79,7 @@ class SharedStoreReplicasEndToEndTest {
         assertThat(admin(first).postJson("/admin/models/" + other + "/activate", "").status()).isEqualTo(200);
         assertThat(current(first)).isEqualTo(other);
         Instant activated = Instant.now();
-        // A generous bound, not a speed test: the time it took is printed (and reported in the README).
+        // A generous bound, not a speed test: the time it took is printed (and reported in docs/operating.md).
         awaitTrue(Duration.ofSeconds(30), () -> other.equals(current(second)));
         System.out.println("The other instance served " + other + " after "
                 + Duration.between(activated, Instant.now()).toMillis() + " ms");

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The robustness report of the committed model on the mini data set's 300 test images, through
  * the upload path: every transform of real uploads keeps at least 90 % of the clean accuracy,
- * except edge-only outlines, which the README lists as not reached (the committed ensemble's
+ * except edge-only outlines, which docs/model.md lists as not reached (the committed ensemble's
  * networks were trained with rotations and score 83 % of clean on them here), held to what they
  * score now so they cannot get worse unnoticed.
  */

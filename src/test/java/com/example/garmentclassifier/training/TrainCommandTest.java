@@ -12,7 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The README's training command, as main() runs it (without the web server), on tiny data. */
+/** The training command of docs/model.md, as main() runs it (without the web server), on tiny data. */
 class TrainCommandTest {
 
     @TempDir

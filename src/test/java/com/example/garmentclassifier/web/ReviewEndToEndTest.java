@@ -44,7 +44,7 @@ class ReviewEndToEndTest {
     /**
      * Other things that are not garments: several separate objects (shapes, a room, the letters of a
      * page of text) by the object rule; noise and a face, one object each, by their low confidence.
-     * Printed for the README.
+     * Printed for docs/api.md.
      */
     @Test
     void otherNonGarmentsAreFlagged() {
@@ -86,7 +86,7 @@ class ReviewEndToEndTest {
             }
         }
         System.out.println("needsReview on the " + fixtures.size() + " fixtures: " + flagged);
-        // About one in ten test images is flagged at the default threshold (README, "Honest confidence").
+        // About one in ten test images is flagged at the default threshold (docs/api.md, "Honest confidence").
         assertThat(flagged).isLessThanOrEqualTo(fixtures.size() / 4);
     }
 
