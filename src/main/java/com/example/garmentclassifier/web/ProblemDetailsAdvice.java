@@ -24,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -137,6 +138,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             detail = "Invalid field '" + field + "': " + reason;
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail));
+    }
+
+    /** Names the media types the endpoint takes, so the caller need not read the Accept header to fix the request. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = e.getContentType() != null ? "Content-Type '" + e.getContentType() + "' is" : "A body without a Content-Type is";
+        String accepted = e.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        String detail = accepted.isEmpty() ? sent + " not supported here"
+                : sent + " not supported here; send one of: " + accepted;
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", detail);
+        return createResponseEntity(problem, headers, status, request);
     }
 
     /**

@@ -99,6 +99,8 @@ class ClassifyErrorsEndToEndTest {
         Response r = http.postBody("/classify", "text/plain", "hello".getBytes());
         assertThat(r.status()).isEqualTo(415);
         assertThat(r.contentType()).startsWith("application/problem+json");
+        // The detail names what to send instead, not only what was refused.
+        assertThat(r.body()).contains("text/plain", "multipart/form-data", "image/png", "image/jpeg");
     }
 
     @Test
