@@ -160,6 +160,7 @@ public class TrainingJobService {
     private TrainingJob markInterrupted(TrainingJobView view, String cause) {
         TrainingJob job = TrainingJob.restore(view);
         job.fail("interrupted: " + cause + " while it was " + view.state() + "; submit a new job to retrain");
+        repository.deleteCheckpoints(job.id());
         repository.save(job.view());
         log.warn("Training job {} was interrupted ({}); marked FAILED", job.id(), cause);
         return job;
@@ -260,9 +261,12 @@ public class TrainingJobService {
             job.cancel();
             log.info("Training job {} cancelled", job.id());
         } catch (TrainingFailedException e) {
+            // A failed job is never carried on, so its checkpoints would only fill the store.
+            repository.deleteCheckpoints(job.id());
             job.fail(e.getMessage());
             log.warn("Training job {} failed: {}", job.id(), e.getMessage());
         } catch (RuntimeException e) {
+            repository.deleteCheckpoints(job.id());
             job.fail("Training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the service log for "
                     + job.id());
             log.error("Training job {} failed", job.id(), e);

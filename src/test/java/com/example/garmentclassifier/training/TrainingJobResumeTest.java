@@ -69,6 +69,39 @@ class TrainingJobResumeTest {
         assertThatThrownBy(() -> restarted.cancel(JOB)).isInstanceOf(JobConflictException.class);
     }
 
+    @Test
+    void aFailedJobFreesItsCheckpoints() throws Exception {
+        ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
+        ModelStore store = new ModelStore(storeDir, json);
+        TrainingRunner failsAfterAnEpoch = new TrainingRunner() {
+            @Override
+            public ModelMetadata train(TrainingParameters params, String warm, TrainingProgress progress,
+                                       Path checkpoints) {
+                try {
+                    Files.createDirectories(checkpoints);
+                    Files.writeString(checkpoints.resolve("latest"), "epoch-001");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new TrainingFailedException("the model store is full");
+            }
+
+            @Override
+            public ModelMetadata resume(Path checkpoints, TrainingProgress progress) {
+                throw new AssertionError("a new job is not resumed");
+            }
+        };
+        TrainingJobService service = new TrainingJobService(failsAfterAnEpoch, store, new ModelHolder(),
+                mock(ModelActivationService.class), properties, json, new SimpleMeterRegistry());
+        String id = service.submit(new RetrainRequest(null, "robust", null, 1, 32, 0.004, 11L, 200, null, null)).id();
+
+        await().atMost(Duration.ofMinutes(1)).until(() -> service.get(id).state().isFinished());
+        assertThat(service.get(id).state()).isEqualTo(JobState.FAILED);
+        assertThat(service.get(id).failureReason()).contains("the model store is full");
+        assertThat(storeDir.resolve("jobs").resolve(id + ".checkpoint")).as("nothing can carry a failed job on")
+                .doesNotExist();
+    }
+
     /** What a process killed in the third epoch leaves: two epochs checkpointed, the record still RUNNING. */
     private void crashDuringEpoch3(TrainingPipeline pipeline, RetrainRequest request, TrainingJobRepository jobs) {
         TrainingJob job = new TrainingJob(JOB, request, Instant.parse("2099-01-01T00:00:00Z"));
