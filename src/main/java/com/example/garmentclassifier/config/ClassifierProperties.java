@@ -23,15 +23,16 @@ import org.springframework.util.unit.DataSize;
  * @param cors which other origins' web pages may call the API (none by default)
  * @param clients who may call /classify and how often (anyone, without limit, by default)
  * @param sharedStore how instances that serve one model store (replicas on a shared volume) keep in step
- * @param modelStoreSeed a read-only store (e.g. the one baked into the container image) whose versions are copied
- *                       into {@code modelStore} at startup when missing there; its active version becomes the
- *                       store's only when the store has none. Empty (default) = no seed
+ * @param modelStoreSeed a read-only store (the committed {@code model-store/}, set in application.properties, or
+ *                       the one baked into the container image) whose versions are copied into {@code modelStore}
+ *                       at startup when missing there; the store follows its active version while nobody has
+ *                       activated another (see ModelStoreSeeder). Empty = no seed
  * @param reviewThreshold top-class probability under which a result is flagged {@code needsReview} (0.7, chosen on
  *                        the validation images; see docs/api.md, "Honest confidence")
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
-        @DefaultValue("./model-store") Path modelStore,
+        @DefaultValue("./var/model-store") Path modelStore,
         @DefaultValue("/usr/share/datasets/fashion-mnist") Path datasetDir,
         @DefaultValue("64") int maxFilesPerRequest,
         @DefaultValue("10MB") DataSize maxImageBytes,

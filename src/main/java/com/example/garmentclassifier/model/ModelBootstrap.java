@@ -1,7 +1,5 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -26,27 +24,20 @@ public class ModelBootstrap implements ApplicationRunner {
     private final ModelStore store;
     private final ModelHolder holder;
     private final ModelActivationService activation;
-    private final Path seed;
+    private final ModelStoreSeeder seeder;
 
     public ModelBootstrap(ModelStore store, ModelHolder holder, ModelActivationService activation,
-                          ClassifierProperties properties) {
+                          ModelStoreSeeder seeder) {
         this.store = store;
         this.holder = holder;
         this.activation = activation;
-        this.seed = properties.modelStoreSeed();
+        this.seeder = seeder;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         store.cleanTemporaryFiles();
-        if (seed != null) {
-            try {
-                new ModelStoreSeeder(store).seedFrom(seed);
-            } catch (RuntimeException e) {
-                // Like a broken model, a seed that cannot be copied must not stop the service: serve what the store has.
-                log.error("Cannot seed the model store from {}: {}", seed, e.getMessage());
-            }
-        }
+        seeder.seedConfigured();
         if (!activation.activateAtStartup()) {
             String reason = "No usable model in the model store: train one with --train or restore the store";
             holder.markUnavailable(reason);

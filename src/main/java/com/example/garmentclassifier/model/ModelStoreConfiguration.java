@@ -14,6 +14,11 @@ class ModelStoreConfiguration {
     }
 
     @Bean
+    ModelStoreSeeder modelStoreSeeder(ModelStore store, ClassifierProperties properties) {
+        return new ModelStoreSeeder(store, properties.modelStoreSeed());
+    }
+
+    @Bean
     ModelLoader modelLoader(ModelStore store, ClassifierProperties properties) {
         return new ModelLoader(store, properties.inference());
     }

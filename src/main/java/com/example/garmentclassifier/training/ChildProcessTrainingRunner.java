@@ -116,6 +116,8 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     private List<String> command(List<String> args) {
         ClassifierProperties.Training training = properties.training();
         args.add("--classifier.model-store=" + store.root());
+        // Seeding is the service's job, done at its startup; the child only trains into the store.
+        args.add("--classifier.model-store-seed=");
         args.add("--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath());
         // First, so that ps (and tools that read only the start of a long command line) can tell the child apart.
         List<String> jvm = List.of(CHILD_MARKER, "-Xmx" + training.childHeap(),

@@ -4,6 +4,7 @@ import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelVersionNotFoundException;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.ModelStoreSeeder;
 import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,17 +36,19 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     private final EnsembleComposer composer;
     private final CalibrationFitter calibration;
     private final ModelStore store;
+    private final ModelStoreSeeder seeder;
     private final JsonMapper json;
     private volatile int exitCode;
     /** The exit status of a training child whose service stopped. */
     static final int PARENT_GONE_EXIT = 4;
 
     public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, CalibrationFitter calibration,
-                        ModelStore store, JsonMapper json) {
+                        ModelStore store, ModelStoreSeeder seeder, JsonMapper json) {
         this.pipeline = pipeline;
         this.composer = composer;
         this.calibration = calibration;
         this.store = store;
+        this.seeder = seeder;
         this.json = json;
     }
 
@@ -121,6 +124,9 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         if (lines) {
             stopWithParent();
         }
+        // As the service does at startup, so a first command-line run finds the committed versions (a teacher, a
+        // version to warm-start from). A training child is told there is no seed: its service seeded the store.
+        seeder.seedConfigured();
         try {
             String calibrate = option(raw, "--calibrate", null);
             if (calibrate != null) {

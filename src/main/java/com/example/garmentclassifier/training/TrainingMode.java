@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * data later without a full run.
  */
 public enum TrainingMode {
-    FULL("full", 12, 0.004, false),
+    FULL("full", 20, 0.004, false),
     FINE_TUNE("fine-tune", 2, 0.0005, true);
 
     private final String value;

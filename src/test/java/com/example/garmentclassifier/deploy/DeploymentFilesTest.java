@@ -178,6 +178,8 @@ class DeploymentFilesTest {
         environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         variables));
+        // Only the variables: the test JVM's own -Dclassifier.* (pom.xml) would outrank them.
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         ConfigurationPropertySources.attach(environment);
         ClassifierProperties bound = Binder.get(environment).bind("classifier", ClassifierProperties.class).get();
 
