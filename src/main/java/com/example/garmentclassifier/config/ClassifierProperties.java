@@ -105,9 +105,11 @@ public record ClassifierProperties(
      * @param threads  threads ONNX Runtime uses inside one call; 0 = one per available processor
      * @param spinWait let ONNX Runtime's idle threads spin between calls (faster alone, but they take CPU from
      *                 request handling on a small machine)
+     * @param reuseParityCheck with {@code auto}, serve a version's ONNX form on the parity check recorded in its
+     *                 metadata (when it passed for that very file) without restoring DL4J; false checks at every load
      */
     public record Inference(@DefaultValue("auto") Engine engine, @DefaultValue("0") int threads,
-                            @DefaultValue("false") boolean spinWait) {
+                            @DefaultValue("false") boolean spinWait, @DefaultValue("true") boolean reuseParityCheck) {
 
         public int threadsOrProcessors() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -166,7 +168,7 @@ public record ClassifierProperties(
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
-                DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false),
+                DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false, true),
                 new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0), 0.7,
                 new SharedStore(Duration.ofSeconds(2), Duration.ofSeconds(60)), null);
     }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -46,6 +47,12 @@ public class ModelLoader {
     }
 
     public LoadedModel load(String version) {
+        if (settings.engine() == Engine.AUTO && settings.reuseParityCheck()) {
+            Optional<LoadedModel> checked = servedOnRecordedParity(version);
+            if (checked.isPresent()) {
+                return checked.get();
+            }
+        }
         StoredNetworks networks = store.loadNetworks(version);
         InferenceEngine dl4j = dl4jEngine(networks);
         try {
@@ -54,6 +61,55 @@ public class ModelLoader {
             // Whatever failed after the networks were loaded, their native memory is freed now, not at some GC.
             dl4j.close();
             throw e;
+        }
+    }
+
+    /**
+     * The version on ONNX Runtime alone, when its metadata records a passed parity check for the very
+     * ONNX file it holds: restoring the DL4J networks only to repeat that check would double a load's
+     * time and keep their memory until it ends. Every network file's checksum is still verified, so a
+     * damaged version is refused as before. Empty, and the full load follows, when nothing usable is recorded.
+     */
+    private Optional<LoadedModel> servedOnRecordedParity(String version) {
+        ModelMetadata metadata = store.readMetadata(version);
+        ModelMetadata.OnnxParity recorded = metadata.onnxParity();
+        if (recorded == null || metadata.onnx() == null
+                || !metadata.onnx().sha256().equalsIgnoreCase(recorded.onnxSha256())) {
+            return Optional.empty();
+        }
+        store.verifyNetworkFiles(version);
+        Optional<byte[]> onnxModel = storedOnnx(version);
+        if (onnxModel.isEmpty()) {
+            return Optional.empty();
+        }
+        OnnxRuntimeEngine onnx;
+        try {
+            onnx = new OnnxRuntimeEngine(onnxModel.get(), ImageShape.GARMENT, settings.threadsOrProcessors(),
+                    settings.spinWait());
+        } catch (RuntimeException e) {
+            log.warn("Version {}: its ONNX form does not open ({}); loading it in full", version, e.getMessage());
+            return Optional.empty();
+        }
+        ParityReport parity = new ParityReport(recorded.probes(), recorded.maxAbsDifference(), recorded.argmaxMismatches());
+        return Optional.of(serve(metadata, onnx, new EngineSelection(onnx.name(),
+                "matched DL4J on the probe set when checked at " + recorded.checkedAt() + " (recorded; DL4J not loaded)",
+                parity)));
+    }
+
+    /** Records a passed check, so that the next load of the version can skip DL4J (see servedOnRecordedParity). */
+    private ModelMetadata recordParity(String version, ModelMetadata metadata, ParityReport parity) {
+        if (metadata.onnx() == null) {
+            return metadata;
+        }
+        ModelMetadata.OnnxParity record = new ModelMetadata.OnnxParity(metadata.onnx().sha256(), parity.probes(),
+                parity.maxAbsDifference(), parity.argmaxMismatches(), Instant.now());
+        try {
+            return store.updateMetadata(version, stored -> stored.onnx() != null
+                    && stored.onnx().sha256().equalsIgnoreCase(record.onnxSha256()) ? stored.withOnnxParity(record) : stored);
+        } catch (RuntimeException e) {
+            log.warn("Version {} passed its parity check, but it cannot be recorded ({}); it is checked again at each load",
+                    version, e.getMessage());
+            return metadata;
         }
     }
 
@@ -87,6 +143,10 @@ public class ModelLoader {
         } catch (RuntimeException e) {
             onnx.close();
             throw e;
+        }
+        if (parity.passed() && (metadata.onnxParity() == null || metadata.onnx() == null
+                || !metadata.onnx().sha256().equalsIgnoreCase(metadata.onnxParity().onnxSha256()))) {
+            metadata = recordParity(version, metadata, parity);
         }
         if (parity.passed() || settings.engine() == Engine.ONNXRUNTIME) {
             dl4j.close();

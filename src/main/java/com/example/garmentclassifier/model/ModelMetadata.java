@@ -39,7 +39,29 @@ public record ModelMetadata(
         Artifact onnx,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Artifact> ensembleMembers,
         @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationAccuracy validationAsUploads) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ValidationAccuracy validationAsUploads,
+        @JsonInclude(JsonInclude.Include.NON_NULL) OnnxParity onnxParity) {
+
+    /** A version not yet compared with its ONNX form. */
+    public ModelMetadata(String version, Instant createdAt, String architecture, long parameterCount,
+                         List<String> labels, String modelFile, String modelSha256, Training training,
+                         EvaluationReport test, EvaluationReport testAsUploads, Artifact onnx,
+                         List<Artifact> ensembleMembers, Calibration calibration,
+                         ValidationAccuracy validationAsUploads) {
+        this(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256, training, test,
+                testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads, null);
+    }
+
+    /**
+     * The ONNX form's parity check against DL4J, recorded when it passed, so that later loads serve the
+     * ONNX form without restoring the DL4J networks (see {@code ModelLoader}).
+     *
+     * @param onnxSha256 the ONNX file the check ran on: a different file is checked again
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OnnxParity(String onnxSha256, int probes, double maxAbsDifference, int argmaxMismatches,
+                             Instant checkedAt) {
+    }
 
     /**
      * Temperature scaling of the served probabilities, fitted on the validation images; the expected
@@ -72,42 +94,47 @@ public record ModelMetadata(
 
     public ModelMetadata withTestAsUploads(EvaluationReport report) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, report, onnx, ensembleMembers, calibration, validationAsUploads);
+                training, test, report, onnx, ensembleMembers, calibration, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withTraining(Training record) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                record, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
+                record, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withFile(String file, String sha256) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, file, sha256, training, test,
-                testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
+                testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withVersion(String newVersion) {
         return new ModelMetadata(newVersion, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads);
+                training, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withOnnx(Artifact artifact) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, artifact, ensembleMembers, calibration, validationAsUploads);
+                training, test, testAsUploads, artifact, ensembleMembers, calibration, validationAsUploads, null);
+    }
+
+    public ModelMetadata withOnnxParity(OnnxParity parity) {
+        return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
+                training, test, testAsUploads, onnx, ensembleMembers, calibration, validationAsUploads, parity);
     }
 
     public ModelMetadata withEnsembleMembers(List<Artifact> members) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members), calibration, validationAsUploads);
+                training, test, testAsUploads, onnx, members == null || members.isEmpty() ? null : List.copyOf(members), calibration, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withCalibration(Calibration fitted) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers, fitted, validationAsUploads);
+                training, test, testAsUploads, onnx, ensembleMembers, fitted, validationAsUploads, onnxParity);
     }
 
     public ModelMetadata withValidationAsUploads(ValidationAccuracy validation) {
         return new ModelMetadata(version, createdAt, architecture, parameterCount, labels, modelFile, modelSha256,
-                training, test, testAsUploads, onnx, ensembleMembers, calibration, validation);
+                training, test, testAsUploads, onnx, ensembleMembers, calibration, validation, onnxParity);
     }
 
     /** Every DL4J model file of the version: {@code modelFile} first, then any further ensemble members. */

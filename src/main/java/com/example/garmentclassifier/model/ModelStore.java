@@ -123,7 +123,9 @@ public class ModelStore {
             if (onnx != null) {
                 Path onnxFile = temp.resolve(ONNX_FILE);
                 write(onnxFile, out -> out.write(onnx));
-                metadata = metadata.withOnnx(new ModelMetadata.Artifact(ONNX_FILE, sha256(onnxFile)));
+                String onnxSha256 = sha256(onnxFile);
+                metadata = metadata.withOnnx(new ModelMetadata.Artifact(ONNX_FILE, onnxSha256))
+                        .withOnnxParity(OnnxArtifacts.checkedParity(members, onnx, onnxSha256));
             }
             byte[] metadataJson = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(metadata);
             write(temp.resolve(METADATA_FILE), out -> out.write(metadataJson));
@@ -311,14 +313,7 @@ public class ModelStore {
      * verified first; the caller closes the result, and nothing stays open if one fails to load.
      */
     public StoredNetworks loadNetworks(String version) {
-        ModelMetadata metadata = readMetadata(version);
-        List<Path> files = new ArrayList<>();
-        files.add(verifyChecksum(metadata));
-        Path dir = requireVersionDirectory(version);
-        List<ModelMetadata.Artifact> networkFiles = metadata.networkFiles();
-        for (ModelMetadata.Artifact member : networkFiles.subList(1, networkFiles.size())) {
-            files.add(verifyMemberChecksum(version, dir, member));
-        }
+        List<Path> files = verifyNetworkFiles(version);
         List<MultiLayerNetwork> networks = new ArrayList<>();
         try {
             for (Path file : files) {
@@ -329,6 +324,24 @@ public class ModelStore {
             networks.forEach(MultiLayerNetwork::close);
             throw e;
         }
+    }
+
+    /**
+     * Verifies the checksum of every DL4J network file of the version without restoring any: a
+     * version served in its ONNX form is still refused when one of its files was damaged.
+     *
+     * @return the files, the first network's first
+     */
+    public List<Path> verifyNetworkFiles(String version) {
+        ModelMetadata metadata = readMetadata(version);
+        List<Path> files = new ArrayList<>();
+        files.add(verifyChecksum(metadata));
+        Path dir = requireVersionDirectory(version);
+        List<ModelMetadata.Artifact> networkFiles = metadata.networkFiles();
+        for (ModelMetadata.Artifact member : networkFiles.subList(1, networkFiles.size())) {
+            files.add(verifyMemberChecksum(version, dir, member));
+        }
+        return files;
     }
 
     private static MultiLayerNetwork restore(String version, Path modelFile) {

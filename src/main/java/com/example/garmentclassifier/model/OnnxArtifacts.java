@@ -1,11 +1,19 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.model.engine.ParityCheck;
+import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.model.engine.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -62,6 +70,32 @@ public class OnnxArtifacts {
             return metadata;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the ONNX form of version " + version, e);
+        }
+    }
+
+    /**
+     * The ONNX form checked against the networks it was converted from, on the parity probes, as the
+     * record a load trusts later (see {@code ModelLoader}); null, logged, when it does not match or
+     * cannot run, so the first load checks it again and decides.
+     */
+    static ModelMetadata.OnnxParity checkedParity(List<MultiLayerNetwork> members, byte[] onnx, String onnxSha256) {
+        // Not closed: closing a DL4J engine closes its network, and the networks belong to the caller.
+        List<Dl4jEngine> engines = members.stream().map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
+        InferenceEngine dl4j = engines.size() == 1 ? engines.get(0) : new EnsembleEngine(engines);
+        try (OnnxRuntimeEngine onnxRuntime = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT,
+                Runtime.getRuntime().availableProcessors())) {
+            ParityReport report = ParityCheck.compare(dl4j, onnxRuntime, ParityProbes.standard());
+            if (!report.passed()) {
+                log.warn("The ONNX form does not match DL4J ({}); it is checked again when the version is loaded",
+                        report.summary());
+                return null;
+            }
+            return new ModelMetadata.OnnxParity(onnxSha256, report.probes(), report.maxAbsDifference(),
+                    report.argmaxMismatches(), Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("The ONNX form could not be checked against DL4J ({}); it is checked when the version is loaded",
+                    e.getMessage());
+            return null;
         }
     }
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EnsembleVersionTest {
 
-    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false);
+    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false, false);
 
     private static MultiLayerNetwork first;
     private static MultiLayerNetwork second;

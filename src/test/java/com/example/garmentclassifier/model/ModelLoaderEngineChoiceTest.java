@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A version ONNX Runtime cannot serve faithfully still serves, on DL4J, and says why. */
 class ModelLoaderEngineChoiceTest {
 
-    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false);
+    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false, false);
 
     @TempDir
     Path root;
@@ -62,7 +62,7 @@ class ModelLoaderEngineChoiceTest {
             model.discard();
         }
 
-        LoadedModel forced = new ModelLoader(store, new Inference(Engine.ONNXRUNTIME, 1, false)).load(version);
+        LoadedModel forced = new ModelLoader(store, new Inference(Engine.ONNXRUNTIME, 1, false, false)).load(version);
         try {
             assertThat(forced.engine().engine()).isEqualTo("onnxruntime");
             assertThat(forced.engine().reason()).contains("although it does not match DL4J");

@@ -8,6 +8,8 @@ import com.example.garmentclassifier.training.GarmentNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.example.garmentclassifier.model.engine.ParityCheck;
+import com.example.garmentclassifier.model.engine.ParityProbes;
 import java.time.Instant;
 import java.time.Duration;
 import java.nio.file.attribute.FileTime;
@@ -66,6 +68,10 @@ class ModelStoreTest {
         assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
         assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
         assertThat(new OnnxArtifacts(store).file(saved.version())).isPresent();
+        assertThat(saved.onnxParity()).as("checked against DL4J as it is written").isNotNull();
+        assertThat(saved.onnxParity().onnxSha256()).isEqualTo(saved.onnx().sha256());
+        assertThat(saved.onnxParity().probes()).isEqualTo(ParityProbes.standard().length);
+        assertThat(saved.onnxParity().maxAbsDifference()).isLessThanOrEqualTo(ParityCheck.TOLERANCE);
     }
 
     @ParameterizedTest(name = "{0} fails after {1} bytes")

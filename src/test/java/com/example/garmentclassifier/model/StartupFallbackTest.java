@@ -40,7 +40,7 @@ class StartupFallbackTest {
 
         ModelHolder holder = new ModelHolder();
         ModelActivationService activation = new ModelActivationService(store,
-                new ModelLoader(store, new ClassifierProperties.Inference(ClassifierProperties.Engine.AUTO, 1, false)),
+                new ModelLoader(store, new ClassifierProperties.Inference(ClassifierProperties.Engine.AUTO, 1, false, false)),
                 holder, new SimpleMeterRegistry());
 
         assertThat(activation.activateAtStartup()).isTrue();
