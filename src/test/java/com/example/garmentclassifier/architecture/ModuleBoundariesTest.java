@@ -1,0 +1,81 @@
+package com.example.garmentclassifier.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows between the service's packages, as they are meant to run: a change that makes one run
+ * the wrong way fails here, with the classes and the dependency that did it (see docs/development.md).
+ * Main code only; tests may reach anywhere.
+ */
+class ModuleBoundariesTest {
+
+    private static final String ROOT = "com.example.garmentclassifier";
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainCode() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(main);
+    }
+
+    /**
+     * Web and admin endpoints on top; then the upload path and the protocol; then training; the model
+     * (store, loading, engines, batching); and image handling at the bottom. Each may use what is below it.
+     */
+    @Test
+    void layersAreUsedFromAboveOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("web").definedBy(ROOT + ".web..")
+                .layer("endpoints").definedBy(ROOT + ".classify..", ROOT + ".oip..")
+                .layer("training").definedBy(ROOT + ".training..")
+                .layer("model").definedBy(ROOT + ".model..")
+                .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
+                .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("training").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
+                .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
+                .check(main);
+    }
+
+    /** As DJL Serving's engine: inference and batching know nothing of HTTP or of Spring. */
+    @Test
+    void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
+        noClasses().that().resideInAnyPackage(ROOT + ".model.engine..", ROOT + ".model.batching..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        ROOT + ".web..", ROOT + ".classify..", ROOT + ".oip..")
+                .check(main);
+    }
+
+    /** Decoding, preprocessing and attributes are plain code over pixels: usable by training and tests alike. */
+    @Test
+    void imageHandlingIsFreeOfWebAndModelTypes() {
+        noClasses().that().resideInAnyPackage(ROOT + ".image..", ROOT + ".attributes..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                        "org.deeplearning4j..", "org.nd4j..", "ai.onnxruntime..")
+                .check(main);
+    }
+
+    /** Configuration is read by everyone and reads nobody. */
+    @Test
+    void configurationDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(ROOT + ".config..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
+                        ROOT + ".oip..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
+                        ROOT + ".attributes..", ROOT + ".clients..")
+                .check(main);
+    }
+}
