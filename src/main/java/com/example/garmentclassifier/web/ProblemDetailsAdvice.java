@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +32,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -48,8 +50,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String RETRY_AFTER_SECONDS = "30";
     private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
-    /** server.tomcat.max-part-header-size, as configured in application.properties. */
-    private static final String MAX_PART_HEADER = "4 KB";
+    /** server.tomcat.max-part-header-size, named in the 400 that enforces it. */
+    private final DataSize maxPartHeader;
+
+    public ProblemDetailsAdvice(@Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader) {
+        this.maxPartHeader = maxPartHeader;
+    }
 
     @ExceptionHandler(RejectedUploadException.class)
     ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
@@ -164,7 +170,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.info("Multipart limit: {}", causes);
         if (causes.contains("header")) {
             return createResponseEntity(problem(HttpStatus.BAD_REQUEST, "Part header too large",
-                    "A part's headers (e.g. its file name) are longer than the " + MAX_PART_HEADER
+                    "A part's headers (e.g. its file name) are longer than the " + readable(maxPartHeader)
                             + " the service accepts"), null, HttpStatus.BAD_REQUEST, request);
         }
         if (causes.contains("count") || causes.contains("parts")) {
@@ -245,5 +251,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle(title);
         problem.setType(URI.create("about:blank"));
         return problem;
+    }
+
+    /** 4096 bytes as "4 KB", 512 as "512 bytes": a limit as a caller reads it. */
+    private static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 }

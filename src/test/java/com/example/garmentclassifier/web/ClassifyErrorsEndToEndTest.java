@@ -140,6 +140,8 @@ class ClassifyErrorsEndToEndTest {
         assertThat(longName.status()).as(longName.body()).isEqualTo(200);
         Response tooLongName = http.postMultipart("/classify", List.of(Part.file("a".repeat(5000) + ".png", png)));
         assertProblem(tooLongName, 400, "Part header too large");
+        assertThat(tooLongName.json().get("detail").asString()).as("names server.tomcat.max-part-header-size")
+                .contains("longer than the 4 KB");
 
         List<Part> fields = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
