@@ -124,10 +124,12 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         if (lines) {
             stopWithParent();
         }
-        // As the service does at startup, so a first command-line run finds the committed versions (a teacher, a
-        // version to warm-start from). A training child is told there is no seed: its service seeded the store.
-        seeder.seedConfigured();
         try {
+            // A misspelt option is refused before anything is written.
+            checkKnown(raw);
+            // As the service does at startup, so a first command-line run finds the committed versions (a teacher, a
+            // version to warm-start from). A training child is told there is no seed: its service seeded the store.
+            seeder.seedConfigured();
             String calibrate = option(raw, "--calibrate", null);
             if (calibrate != null) {
                 onStoredVersions(raw, () -> calibrate(calibrate));

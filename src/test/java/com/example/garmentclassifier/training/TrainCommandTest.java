@@ -41,10 +41,11 @@ class TrainCommandTest {
     @Test
     void aMisspeltOptionIsRefusedInsteadOfTrainingWithADefault() {
         int code = run("--train", "--epoch=3", "--classifier.dataset-dir=src/test/resources/fashion-mnist-mini",
-                "--classifier.model-store=" + store);
+                "--classifier.model-store=" + store, "--classifier.model-store-seed=model-store");
 
         assertThat(code).isEqualTo(2);
         assertThat(store.resolve("active-version")).doesNotExist();
+        assertThat(store.resolve("versions")).as("nothing seeded before the options were checked").doesNotExist();
         assertThatThrownBy(() -> TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--lr=1"}))
                 .hasMessageContaining("unknown option --lr=1");
         TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--recipe=baseline",
