@@ -57,7 +57,7 @@ public record RetrainRequest(
         TrainingParameters d = TrainingParameters.DEFAULTS;
         GarmentNetwork.Recipe chosen = GarmentNetwork.Recipe.valueOf(
                 (recipe != null ? recipe : "distill").toUpperCase(Locale.ROOT));
-        TrainingParameters params = new TrainingParameters(
+        return new TrainingParameters(
                 epochsOrDefault(),
                 batchSize != null ? batchSize : d.batchSize(),
                 learningRate != null ? learningRate : modeOrDefault().learningRate(),
@@ -65,17 +65,18 @@ public record RetrainRequest(
                 trainLimit != null ? trainLimit : d.trainLimit(),
                 d.validationSize(),
                 d.augment(),
-                chosen == GarmentNetwork.Recipe.DISTILL ? GarmentNetwork.Recipe.ROBUST : chosen,
-                d.stopAtValidation());
-        if (chosen != GarmentNetwork.Recipe.DISTILL) {
-            return params;
-        }
+                chosen,
+                d.stopAtValidation(),
+                chosen == GarmentNetwork.Recipe.DISTILL ? Distillation.from(teacherOr(servingVersion)) : null);
+    }
+
+    private String teacherOr(String servingVersion) {
         String from = teacher != null ? teacher : servingVersion;
         if (from == null) {
             throw new TrainingFailedException("the distill recipe learns from the serving version, and none is loaded;"
                     + " name a stored version as \"teacher\" or choose another recipe");
         }
-        return params.distilling(Distillation.from(from));
+        return from;
     }
 
     public boolean warmStartRequested() {

@@ -9,6 +9,7 @@ import com.example.garmentclassifier.model.StoredNetworks;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -271,22 +272,18 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         GarmentNetwork.Recipe recipe = GarmentNetwork.Recipe.valueOf(
                 option(args, "--recipe", p.recipe().name()).toUpperCase(java.util.Locale.ROOT));
         double stopAt = Double.parseDouble(option(args, "--stop-at-validation", String.valueOf(p.stopAtValidation())));
-        TrainingParameters params = new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit,
-                p.validationSize(), augment, recipe == GarmentNetwork.Recipe.DISTILL ? GarmentNetwork.Recipe.ROBUST
-                : recipe, stopAt);
         boolean distillOptions = option(args, "--teacher", null) != null || option(args, "--soft-weight", null) != null
                 || option(args, "--distill-temperature", null) != null;
-        if (recipe != GarmentNetwork.Recipe.DISTILL) {
-            if (distillOptions) {
-                throw new IllegalArgumentException("--teacher, --soft-weight and --distill-temperature need --recipe distill");
-            }
-            return params;
+        if (recipe != GarmentNetwork.Recipe.DISTILL && distillOptions) {
+            throw new IllegalArgumentException("--teacher, --soft-weight and --distill-temperature need --recipe distill");
         }
-        String teacher = option(args, "--teacher", null);
-        return params.distilling(new Distillation(teacher != null ? teacher : activeVersion.get(),
+        Distillation distillation = recipe != GarmentNetwork.Recipe.DISTILL ? null : new Distillation(
+                Optional.ofNullable(option(args, "--teacher", null)).orElseGet(activeVersion),
                 Double.parseDouble(option(args, "--soft-weight", String.valueOf(Distillation.DEFAULT_SOFT_WEIGHT))),
                 Double.parseDouble(option(args, "--distill-temperature",
-                        String.valueOf(Distillation.DEFAULT_TEMPERATURE)))));
+                        String.valueOf(Distillation.DEFAULT_TEMPERATURE))));
+        return new TrainingParameters(epochs, batchSize, learningRate, seed, trainLimit, p.validationSize(), augment,
+                recipe, stopAt, distillation);
     }
 
     /** Refuses a misspelt option instead of silently training with a default. */
