@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -72,11 +71,10 @@ public class ModelLoader {
      */
     private Optional<LoadedModel> servedOnRecordedParity(String version) {
         ModelMetadata metadata = store.readMetadata(version);
-        ModelMetadata.OnnxParity recorded = metadata.onnxParity();
-        if (recorded == null || metadata.onnx() == null
-                || !metadata.onnx().sha256().equalsIgnoreCase(recorded.onnxSha256())) {
+        if (!metadata.onnxParityCoversOnnx()) {
             return Optional.empty();
         }
+        ModelMetadata.OnnxParity recorded = metadata.onnxParity();
         store.verifyNetworkFiles(version);
         Optional<byte[]> onnxModel = storedOnnx(version);
         if (onnxModel.isEmpty()) {
@@ -90,10 +88,9 @@ public class ModelLoader {
             log.warn("Version {}: its ONNX form does not open ({}); loading it in full", version, e.getMessage());
             return Optional.empty();
         }
-        ParityReport parity = new ParityReport(recorded.probes(), recorded.maxAbsDifference(), recorded.argmaxMismatches());
         return Optional.of(serve(metadata, onnx, new EngineSelection(onnx.name(),
                 "matched DL4J on the probe set when checked at " + recorded.checkedAt() + " (recorded; DL4J not loaded)",
-                parity)));
+                recorded.report())));
     }
 
     /** Records a passed check, so that the next load of the version can skip DL4J (see servedOnRecordedParity). */
@@ -101,11 +98,13 @@ public class ModelLoader {
         if (metadata.onnx() == null) {
             return metadata;
         }
-        ModelMetadata.OnnxParity record = new ModelMetadata.OnnxParity(metadata.onnx().sha256(), parity.probes(),
-                parity.maxAbsDifference(), parity.argmaxMismatches(), Instant.now());
+        ModelMetadata.OnnxParity record = ModelMetadata.OnnxParity.of(metadata.onnx().sha256(), parity);
         try {
-            return store.updateMetadata(version, stored -> stored.onnx() != null
-                    && stored.onnx().sha256().equalsIgnoreCase(record.onnxSha256()) ? stored.withOnnxParity(record) : stored);
+            // Only if the ONNX file is still the one checked: another process may have replaced it meanwhile.
+            return store.updateMetadata(version, stored -> {
+                ModelMetadata recorded = stored.withOnnxParity(record);
+                return recorded.onnxParityCoversOnnx() ? recorded : stored;
+            });
         } catch (RuntimeException e) {
             log.warn("Version {} passed its parity check, but it cannot be recorded ({}); it is checked again at each load",
                     version, e.getMessage());
@@ -144,8 +143,7 @@ public class ModelLoader {
             onnx.close();
             throw e;
         }
-        if (parity.passed() && (metadata.onnxParity() == null || metadata.onnx() == null
-                || !metadata.onnx().sha256().equalsIgnoreCase(metadata.onnxParity().onnxSha256()))) {
+        if (parity.passed() && !metadata.onnxParityCoversOnnx()) {
             metadata = recordParity(version, metadata, parity);
         }
         if (parity.passed() || settings.engine() == Engine.ONNXRUNTIME) {

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.model.engine.ParityReport;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -61,6 +62,21 @@ public record ModelMetadata(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record OnnxParity(String onnxSha256, int probes, double maxAbsDifference, int argmaxMismatches,
                              Instant checkedAt) {
+
+        /** A check that ran now on the ONNX file with this SHA-256. */
+        public static OnnxParity of(String onnxSha256, ParityReport report) {
+            return new OnnxParity(onnxSha256, report.probes(), report.maxAbsDifference(), report.argmaxMismatches(),
+                    Instant.now());
+        }
+
+        public ParityReport report() {
+            return new ParityReport(probes, maxAbsDifference, argmaxMismatches);
+        }
+    }
+
+    /** Whether {@code onnxParity} was recorded for the ONNX file the version holds now. */
+    public boolean onnxParityCoversOnnx() {
+        return onnx != null && onnxParity != null && onnx.sha256().equalsIgnoreCase(onnxParity.onnxSha256());
     }
 
     /**

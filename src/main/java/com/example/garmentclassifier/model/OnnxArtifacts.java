@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -90,8 +89,7 @@ public class OnnxArtifacts {
                         report.summary());
                 return null;
             }
-            return new ModelMetadata.OnnxParity(onnxSha256, report.probes(), report.maxAbsDifference(),
-                    report.argmaxMismatches(), Instant.now());
+            return ModelMetadata.OnnxParity.of(onnxSha256, report);
         } catch (RuntimeException e) {
             log.warn("The ONNX form could not be checked against DL4J ({}); it is checked when the version is loaded",
                     e.getMessage());
