@@ -1,5 +1,5 @@
 // Real-browser check that an upload works from Swagger UI's "Try it out" with the file picker.
-// Not part of `./mvnw test` (it needs Chromium and Node); run by hand against a running service:
+// Not part of `./mvnw verify` (it needs Chromium and Node); run by hand against a running service:
 //   apt-get install -y chromium && npm install playwright-core
 //   node src/test/browser/swagger-ui-upload.mjs http://localhost:8080 src/test/resources/fashion-mnist/test-00000.png shot.png
 import { chromium } from 'playwright-core';

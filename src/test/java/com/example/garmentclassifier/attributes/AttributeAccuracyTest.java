@@ -2,6 +2,7 @@ package com.example.garmentclassifier.attributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Colour and pattern accuracy on the synthetic ground-truth set, through the same decoding and
  * foreground detection as /classify. Prints the numbers docs/api.md reports.
  */
+@IntegrationTest
 class AttributeAccuracyTest {
 
     @Test

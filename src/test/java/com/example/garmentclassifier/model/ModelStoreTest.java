@@ -121,8 +121,10 @@ class ModelStoreTest {
     void concurrentRecordsOfOneVersionAreBothKept() throws Exception {
         ModelStore store = store();
         String version = store.save(network, draft(Instant.now())).version();
+        java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
         Thread first = new Thread(() -> store.updateMetadata(version, metadata -> {
+            firstInside.countDown();
             try {
                 secondDone.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -131,7 +133,7 @@ class ModelStoreTest {
             return metadata.withOnnx(new ModelMetadata.Artifact("model.onnx", "a".repeat(64)));
         }));
         first.start();
-        Thread.sleep(100); // the first is inside its update
+        firstInside.await();
         Thread second = new Thread(() -> {
             store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(0.9, "validation"));
             secondDone.countDown();

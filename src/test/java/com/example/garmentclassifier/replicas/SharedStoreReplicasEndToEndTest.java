@@ -1,8 +1,10 @@
 package com.example.garmentclassifier.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.garmentclassifier.GarmentClassifierApplication;
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.web.HttpTestClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * instance down cancels its job and records why.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@IntegrationTest
 class SharedStoreReplicasEndToEndTest {
 
     private static final String PASSWORD = "replica-secret";
@@ -178,11 +181,7 @@ class SharedStoreReplicasEndToEndTest {
         return http(instance).withBasicAuth("admin", PASSWORD);
     }
 
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition met within " + timeout).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
+        await().atMost(timeout).until(condition::getAsBoolean);
     }
 }

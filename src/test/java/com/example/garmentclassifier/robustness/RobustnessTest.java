@@ -2,6 +2,7 @@ package com.example.garmentclassifier.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.robustness.RobustnessReport.Row;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * networks were trained with rotations and score 83 % of clean on them here), held to what they
  * score now so they cannot get worse unnoticed.
  */
+@IntegrationTest
 class RobustnessTest {
 
     private static final Set<UploadTransform> NOT_REACHED = EnumSet.of(UploadTransform.OUTLINE);

@@ -1,12 +1,13 @@
 package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * copy of the committed model store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class AdminEndToEndTest {
 
     private static final String PASSWORD = "test-admin-secret";
@@ -216,26 +218,14 @@ class AdminEndToEndTest {
     }
 
     private JsonNode awaitEnd(String id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = admin.get("/admin/jobs/" + id).json();
-            if (Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString())) {
-                return job;
-            }
-            sleep();
-        }
-        throw new AssertionError("job " + id + " did not end in time");
+        return await("job " + id + " to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("/admin/jobs/" + id).json(),
+                        job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
     }
 
     private void awaitState(String id, String state) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(deadline)) {
-            if (admin.get("/admin/jobs/" + id).json().get("state").asString().equals(state)) {
-                return;
-            }
-            sleep();
-        }
-        throw new AssertionError("job " + id + " never reached " + state);
+        await("job " + id + " to reach " + state).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("/admin/jobs/" + id).json().get("state").asString(), state::equals);
     }
 
     private void waitUntilNoJobIsActive() {
@@ -244,15 +234,6 @@ class AdminEndToEndTest {
             if (state.equals("QUEUED") || state.equals("RUNNING")) {
                 awaitEnd(job.get("id").asString());
             }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

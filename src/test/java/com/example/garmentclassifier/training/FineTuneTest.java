@@ -2,6 +2,7 @@ package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * low learning rate moves the weights a little and keeps about the accuracy it started with. Real (tiny)
  * training on the mini data set.
  */
+@IntegrationTest
 class FineTuneTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");

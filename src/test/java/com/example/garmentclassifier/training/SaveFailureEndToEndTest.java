@@ -1,7 +1,9 @@
 package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.FailingDisk;
@@ -11,7 +13,6 @@ import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "classifier.training.process=in-process")
+@IntegrationTest
 class SaveFailureEndToEndTest {
 
     private static final String PASSWORD = "save-failure-secret";
@@ -119,15 +121,9 @@ class SaveFailureEndToEndTest {
         }
     }
 
-    private static JsonNode awaitEnd(HttpTestClient admin, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = admin.get("/admin/jobs/" + id).json();
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString())) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not end in time");
+    private static JsonNode awaitEnd(HttpTestClient admin, String id) {
+        return await("job " + id + " to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> admin.get("/admin/jobs/" + id).json(),
+                        job -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
     }
 }

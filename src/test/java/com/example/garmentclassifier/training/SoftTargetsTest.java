@@ -3,6 +3,7 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The distillation targets: their arithmetic, and that a student really learns from them (real, tiny training). */
+@IntegrationTest
 class SoftTargetsTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.ModelMetadata;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * gate compares, distillation and the promotion decision come out the same, bit for bit, when the test
  * images and labels are replaced by noise. Real (tiny) training on the mini data set, twice.
  */
+@IntegrationTest
 class TestSetHygieneTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.GarmentClassifierApplication;
+import com.example.garmentclassifier.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The training command of docs/model.md, as main() runs it (without the web server), on tiny data. */
+@IntegrationTest
 class TrainCommandTest {
 
     @TempDir

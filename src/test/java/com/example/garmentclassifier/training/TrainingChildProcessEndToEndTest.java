@@ -1,14 +1,14 @@
 package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,11 +24,13 @@ import tools.jackson.databind.JsonNode;
  * the service goes on classifying; cancelling a job ends its child.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class TrainingChildProcessEndToEndTest {
 
     private static final String PASSWORD = "test-admin-secret";
     /** Long enough to be caught running: 50 epochs of 1,200 images in batches of 8. */
     private static final String LONG_JOB = "{\"epochs\": 50, \"trainLimit\": 1200, \"batchSize\": 8}";
+    private static final Duration WAIT = Duration.ofMinutes(2);
 
     @LocalServerPort
     int port;
@@ -57,10 +59,11 @@ class TrainingChildProcessEndToEndTest {
     @Test
     void killingTheTrainingChildFailsOnlyTheJobAndServingGoesOn() {
         String id = admin.postJson("/admin/retrain", LONG_JOB).json().get("id").asString();
-        ProcessHandle child = await("the training child process", TrainingChildProcessEndToEndTest::trainingChild);
+        ProcessHandle child = awaitTrainingChild();
         assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
-        await("progress reported by the child", () -> Optional.of(admin.get("/admin/jobs/" + id).json())
-                .filter(job -> job.get("progress") != null && job.get("progress").get("batch").asInt() > 0));
+        await("progress reported by the child").atMost(WAIT)
+                .until(() -> admin.get("/admin/jobs/" + id).json(),
+                        job -> job.get("progress") != null && job.get("progress").get("batch").asInt() > 0);
 
         child.destroyForcibly();
 
@@ -76,12 +79,17 @@ class TrainingChildProcessEndToEndTest {
     @Test
     void cancellingAJobEndsItsChildProcess() {
         String id = admin.postJson("/admin/retrain", LONG_JOB).json().get("id").asString();
-        ProcessHandle child = await("the training child process", TrainingChildProcessEndToEndTest::trainingChild);
+        ProcessHandle child = awaitTrainingChild();
 
         assertThat(admin.delete("/admin/jobs/" + id).status()).isEqualTo(202);
 
         assertThat(awaitEnd(id).get("state").asString()).isEqualTo("CANCELLED");
-        await("the child to have ended", () -> child.isAlive() ? Optional.empty() : Optional.of(true));
+        await("the child to have ended").atMost(WAIT).until(() -> !child.isAlive());
+    }
+
+    private static ProcessHandle awaitTrainingChild() {
+        return await("the training child process").atMost(WAIT)
+                .until(TrainingChildProcessEndToEndTest::trainingChild, Optional::isPresent).orElseThrow();
     }
 
     private static Optional<ProcessHandle> trainingChild() {
@@ -91,24 +99,8 @@ class TrainingChildProcessEndToEndTest {
     }
 
     private JsonNode awaitEnd(String id) {
-        return await("job " + id + " to end", () -> Optional.of(admin.get("/admin/jobs/" + id).json())
-                .filter(job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString())));
-    }
-
-    private static <T> T await(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        return await("job " + id + " to end").atMost(WAIT)
+                .until(() -> admin.get("/admin/jobs/" + id).json(),
+                        job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.ModelActivationService;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its run has checkpointed two of three epochs) carries the job on from the checkpoint when it starts
  * again, records that it did, and stores the version. Real (tiny) training on the mini data set.
  */
+@IntegrationTest
 class TrainingJobResumeTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");

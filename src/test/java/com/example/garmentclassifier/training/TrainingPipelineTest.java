@@ -2,6 +2,7 @@ package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A real (tiny) training run on the committed mini data set, end to end into the store. */
+@IntegrationTest
 class TrainingPipelineTest {
 
     @TempDir

@@ -3,6 +3,7 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.ModelMetadata;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A checkpointed run stopped mid-way and resumed in a fresh pipeline ends exactly where the same run
  * left alone ends: same weights, same per-epoch figures. Real (tiny) training on the mini data set.
  */
+@IntegrationTest
 class TrainingResumeTest {
 
     private static final Path MINI = Path.of("src/test/resources/fashion-mnist-mini");

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.awt.Color;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and the service is healthy afterwards. Prints the counts by status.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class FuzzedUploadsEndToEndTest {
 
     private static final int CASES_PER_FORMAT = 500;

@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.garmentclassifier.GarmentClassifierApplication;
 import com.example.garmentclassifier.classify.TestImages;
@@ -12,8 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,15 +35,18 @@ class GracefulShutdownEndToEndTest {
                 "--classifier.admin.password=shutdown-secret");
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         byte[] image = TestImages.fixtureBytes("test-00000.png");
+        SlowStream body = new SlowStream(image);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/classify"))
                 .header("Content-Type", "image/png")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(image)), image.length))
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), image.length))
                 .build();
         CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofString());
 
-        Thread.sleep(700); // the request has started and its body is still arriving
+        // The request has started and its body is still arriving (it takes about two seconds in all).
+        await("a quarter of the body sent").atMost(Duration.ofSeconds(10))
+                .until(() -> body.delivered.get() >= image.length / 4);
         CompletableFuture<Void> shutdown = CompletableFuture.runAsync(app::close);
 
         HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
@@ -55,6 +61,7 @@ class GracefulShutdownEndToEndTest {
 
         private final InputStream bytes;
         private final long pause;
+        final AtomicInteger delivered = new AtomicInteger();
 
         SlowStream(byte[] data) {
             this.bytes = new ByteArrayInputStream(data);
@@ -63,7 +70,11 @@ class GracefulShutdownEndToEndTest {
 
         @Override
         public int read() throws IOException {
-            return bytes.read();
+            int b = bytes.read();
+            if (b >= 0) {
+                delivered.incrementAndGet();
+            }
+            return b;
         }
 
         @Override
@@ -74,7 +85,11 @@ class GracefulShutdownEndToEndTest {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            return bytes.read(buffer, offset, Math.min(length, 16));
+            int n = bytes.read(buffer, offset, Math.min(length, 16));
+            if (n > 0) {
+                delivered.addAndGet(n);
+            }
+            return n;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.example.garmentclassifier.classify.TestImages;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +51,9 @@ class SlowClientsEndToEndTest {
             senders.add(sender);
         }
         try {
-            Thread.sleep(1500); // let them take the threads
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            await("the slow senders to hold every public thread").atMost(Duration.ofSeconds(10))
+                    .until(() -> publicPortIsBusy(client));
             for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + managementPort + probe))
@@ -66,6 +69,17 @@ class SlowClientsEndToEndTest {
         HttpTestClient.Response after = new HttpTestClient(port).postBody("/classify", "image/png",
                 TestImages.fixtureBytes("test-00000.png"));
         assertThat(after.status()).as("serving again once the slow senders are gone").isEqualTo(200);
+    }
+
+    /** True when a cheap request to the public port gets no answer within half a second. */
+    private boolean publicPortIsBusy(HttpClient client) throws IOException, InterruptedException {
+        try {
+            client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/models/current"))
+                    .timeout(Duration.ofMillis(500)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return false;
+        } catch (HttpTimeoutException e) {
+            return true;
+        }
     }
 
     /** Sends a raw-body request's headers at once, then one byte every 200 ms until told to stop (at most 15 s). */

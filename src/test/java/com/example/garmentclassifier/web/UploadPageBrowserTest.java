@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
 import java.io.File;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * readable message. Skipped, saying so, where Chromium is not installed (.ci/run installs it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@IntegrationTest
 class UploadPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

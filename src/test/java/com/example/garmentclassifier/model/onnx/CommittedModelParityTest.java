@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every model version committed to the store, converted (an ensemble as one graph), must answer as DL4J does. */
+@IntegrationTest
 class CommittedModelParityTest {
 
     private static final Path STORE = Path.of("model-store");
