@@ -1,36 +1,12 @@
 package com.example.garmentclassifier.image;
 
-/**
- * A request or upload that cannot be classified, with a message safe to show the caller. It says what
- * kind of fault it is; the web layer decides which HTTP status that is.
- */
-public class RejectedUploadException extends RuntimeException {
+import com.example.garmentclassifier.problem.ProblemException;
 
-    /** What is wrong with the upload. */
-    public enum Kind {
-        /** Missing, empty or unreadable content, or too many files. */
-        INVALID,
-        /** More bytes or pixels than the limits allow. */
-        TOO_LARGE,
-        /** Not an image format the service reads. */
-        UNSUPPORTED_TYPE
-    }
-
-    private final Kind kind;
-    private final String title;
+/** A request or upload that cannot be classified, with a message safe to show the caller. */
+public class RejectedUploadException extends ProblemException {
 
     public RejectedUploadException(Kind kind, String title, String detail) {
-        super(detail);
-        this.kind = kind;
-        this.title = title;
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public String title() {
-        return title;
+        super(kind, title, detail);
     }
 
     public static RejectedUploadException noImages() {

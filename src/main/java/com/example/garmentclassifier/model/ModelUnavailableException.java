@@ -1,9 +1,11 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.problem.ProblemException;
+
 /** No model is loaded, so nothing can be classified yet. */
-public class ModelUnavailableException extends RuntimeException {
+public class ModelUnavailableException extends ProblemException {
 
     public ModelUnavailableException(String reason) {
-        super(reason);
+        super(Kind.NO_MODEL, "Model unavailable", reason);
     }
 }

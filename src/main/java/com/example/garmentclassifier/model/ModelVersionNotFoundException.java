@@ -1,9 +1,11 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.problem.ProblemException;
+
 /** No stored model has the requested version. */
-public class ModelVersionNotFoundException extends RuntimeException {
+public class ModelVersionNotFoundException extends ProblemException {
 
     public ModelVersionNotFoundException(String version) {
-        super("No model version '" + version + "' in the store");
+        super(Kind.NOT_FOUND, "Model version not found", "No model version '" + version + "' in the store");
     }
 }

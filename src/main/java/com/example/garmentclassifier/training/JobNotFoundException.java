@@ -1,9 +1,11 @@
 package com.example.garmentclassifier.training;
 
+import com.example.garmentclassifier.problem.ProblemException;
+
 /** No training job has the requested id. */
-public class JobNotFoundException extends RuntimeException {
+public class JobNotFoundException extends ProblemException {
 
     public JobNotFoundException(String id) {
-        super("No training job '" + id + "'");
+        super(Kind.NOT_FOUND, "Training job not found", "No training job '" + id + "'");
     }
 }

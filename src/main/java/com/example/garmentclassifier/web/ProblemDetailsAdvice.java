@@ -1,43 +1,34 @@
 package com.example.garmentclassifier.web;
 
-import com.example.garmentclassifier.image.RejectedUploadException;
-import com.example.garmentclassifier.model.ActiveModelDeletionException;
-import com.example.garmentclassifier.model.InvalidModelException;
-import com.example.garmentclassifier.model.ModelUnavailableException;
-import com.example.garmentclassifier.model.ModelVersionNotFoundException;
-import com.example.garmentclassifier.model.StoreSpaceException;
-import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
-import com.example.garmentclassifier.training.JobConflictException;
-import com.example.garmentclassifier.training.JobNotFoundException;
-import java.net.URI;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.http.MediaType;
 import com.example.garmentclassifier.config.ProblemResponses;
 import com.example.garmentclassifier.oip.ProtocolError;
-import com.example.garmentclassifier.oip.InferenceProtocolException;
-import org.apache.catalina.connector.ClientAbortException;
+import com.example.garmentclassifier.problem.ProblemException;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place exceptions become RFC 9457 problem details. Spring MVC's own exceptions (wrong
@@ -48,8 +39,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String RETRY_AFTER_SECONDS = "30";
-    private static final String OVERLOAD_RETRY_AFTER_SECONDS = "1";
     /** server.tomcat.max-part-header-size, named in the 400 that enforces it. */
     private final DataSize maxPartHeader;
 
@@ -57,66 +46,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         this.maxPartHeader = maxPartHeader;
     }
 
-    @ExceptionHandler(RejectedUploadException.class)
-    ResponseEntity<ProblemDetail> rejectedUpload(RejectedUploadException e) {
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        };
-        return ResponseEntity.status(status).body(problem(status, e.title(), e.getMessage()));
-    }
-
-    @ExceptionHandler(ModelUnavailableException.class)
-    ResponseEntity<ProblemDetail> modelUnavailable(ModelUnavailableException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Model unavailable", e.getMessage()));
-    }
-
-    /** Overload is refused at once with a short back-off, so clients retry instead of piling up. */
-    @ExceptionHandler(InferenceOverloadedException.class)
-    ResponseEntity<ProblemDetail> overloaded(InferenceOverloadedException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, OVERLOAD_RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Overloaded", e.getMessage()));
-    }
-
-    @ExceptionHandler(ModelVersionNotFoundException.class)
-    ResponseEntity<ProblemDetail> versionNotFound(ModelVersionNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Model version not found", e.getMessage()));
-    }
-
-    @ExceptionHandler(ActiveModelDeletionException.class)
-    ResponseEntity<ProblemDetail> activeModelDeletion(ActiveModelDeletionException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "Model version is active", e.getMessage()));
-    }
-
-    @ExceptionHandler(InvalidModelException.class)
-    ResponseEntity<ProblemDetail> invalidModel(InvalidModelException e) {
-        return ResponseEntity.unprocessableContent()
-                .body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "Model version cannot be loaded", e.getMessage()));
-    }
-
-    @ExceptionHandler(JobNotFoundException.class)
-    ResponseEntity<ProblemDetail> jobNotFound(JobNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(problem(HttpStatus.NOT_FOUND, "Training job not found", e.getMessage()));
-    }
-
-    @ExceptionHandler(StoreSpaceException.class)
-    ResponseEntity<ProblemDetail> storeSpace(StoreSpaceException e) {
-        return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
-                .body(problem(HttpStatus.INSUFFICIENT_STORAGE, "Model store cannot take a new version", e.getMessage()));
-    }
-
-    @ExceptionHandler(JobConflictException.class)
-    ResponseEntity<ProblemDetail> jobConflict(JobConflictException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Training job conflict", e.getMessage());
-        problem.setProperty("jobId", e.jobId());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    /** Every refusal a feature raises: its kind picks the status, its title and message fill the problem. */
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        HttpStatus status = ProblemStatus.of(e.kind());
+        ProblemDetail problem = problem(status, e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        ProblemStatus.retryAfterSeconds(e.kind())
+                .ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
+        return response.body(problem);
     }
 
     /** Names every invalid field of a JSON body, e.g. "epochs: must be less than or equal to 100". */
@@ -213,17 +152,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return createResponseEntity(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The request could not be completed; the error has been logged"), null,
                 HttpStatus.INTERNAL_SERVER_ERROR, request);
-    }
-
-    /** The Open Inference Protocol's own errors, in its error shape. */
-    @ExceptionHandler(InferenceProtocolException.class)
-    ResponseEntity<ProtocolError> inferenceProtocol(InferenceProtocolException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            // As /classify: a short back-off, so protocol clients retry instead of piling up.
-            response.header(HttpHeaders.RETRY_AFTER, OVERLOAD_RETRY_AFTER_SECONDS);
-        }
-        return response.body(new ProtocolError(e.getMessage()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -33,7 +34,8 @@ class ModuleBoundariesTest {
 
     /**
      * Web and admin endpoints on top; then the upload path and the protocol; then training; the model
-     * (store, loading, engines, batching); and image handling at the bottom. Each may use what is below it.
+     * (store, loading, engines, batching); image handling; and at the bottom the refusals all of them raise
+     * ({@code problem/}). Each may use what is below it.
      */
     @Test
     void layersAreUsedFromAboveOnly() {
@@ -43,11 +45,21 @@ class ModuleBoundariesTest {
                 .layer("training").definedBy(ROOT + ".training..")
                 .layer("model").definedBy(ROOT + ".model..")
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
+                .layer("problems").definedBy(ROOT + ".problem..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
                 .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
+                .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "endpoints", "training", "model", "images")
+                .check(main);
+    }
+
+    /** The refusals every feature raises are plain Java, so the engine and image code can raise them too. */
+    @Test
+    void problemsDependOnNothingButTheJdk() {
+        classes().that().resideInAPackage(ROOT + ".problem..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".problem..", "java..")
                 .check(main);
     }
 
