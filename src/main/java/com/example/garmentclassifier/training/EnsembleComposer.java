@@ -55,7 +55,7 @@ public class EnsembleComposer {
                     served -> ServedScores.measure(evaluator, served, train, test));
             ModelMetadata draft = new ModelMetadata(null, Instant.now(), architecture(memberMetadata, members.size()),
                     members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
-                    null, null, training(memberMetadata, scores.validationAsUploads(), ValidationGate.describe(train)),
+                    null, null, training(memberMetadata, scores.validationAsUploads(), ValidationSplit.describe(train)),
                     scores.test(), scores.testAsUploads(), null, null, scores.calibration(), scores.validationScore());
             return store.save(members, draft);
         } finally {

@@ -22,28 +22,28 @@ public record ProgressLine(String event, int epoch, int batch, int batches, Epoc
 
     static final String PREFIX = "@training ";
 
-    static ProgressLine batch(int epoch, int batch, int batches) {
+    public static ProgressLine batch(int epoch, int batch, int batches) {
         return new ProgressLine("batch", epoch, batch, batches, null, 0, null, null);
     }
 
-    static ProgressLine epoch(EpochMetrics metrics, double eta) {
+    public static ProgressLine epoch(EpochMetrics metrics, double eta) {
         return new ProgressLine("epoch", metrics.epoch(), 0, 0, metrics, eta, null, null);
     }
 
-    static ProgressLine stored(String version) {
+    public static ProgressLine stored(String version) {
         return new ProgressLine("stored", 0, 0, 0, null, 0, version, null);
     }
 
-    static ProgressLine failed(String reason) {
+    public static ProgressLine failed(String reason) {
         return new ProgressLine("failed", 0, 0, 0, null, 0, null, reason);
     }
 
-    String encode(JsonMapper json) {
+    public String encode(JsonMapper json) {
         return PREFIX + json.writeValueAsString(this);
     }
 
     /** The event on a line of the child's output, if it is one. */
-    static Optional<ProgressLine> decode(String line, JsonMapper json) {
+    public static Optional<ProgressLine> decode(String line, JsonMapper json) {
         if (!line.startsWith(PREFIX)) {
             return Optional.empty();
         }

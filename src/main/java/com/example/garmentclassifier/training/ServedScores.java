@@ -10,7 +10,7 @@ import com.example.garmentclassifier.model.engine.InferenceEngine;
  * on the test ones. Each set is prepared and classified once (the validation inputs also give the
  * fingerprint that {@code validationMeasuredOn} names).
  *
- * @param validationMeasuredOn which inputs {@code validationAsUploads} was measured on ({@link ValidationGate#measuredOn})
+ * @param validationMeasuredOn which inputs {@code validationAsUploads} was measured on ({@link ValidationSplit#measuredOn})
  */
 public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads,
                            EvaluationReport validationAsUploads, String validationMeasuredOn,
@@ -23,18 +23,18 @@ public record ServedScores(EvaluationReport test, EvaluationReport testAsUploads
 
     /**
      * @param served the version's engine as served (mirror-averaged, every network of an ensemble)
-     * @param train  the training file: its last images are the validation split ({@link ValidationGate})
+     * @param train  the training file: its last images are the validation split ({@link ValidationSplit})
      */
     static ServedScores measure(ModelEvaluator evaluator, InferenceEngine served, GarmentImages train,
                                 GarmentImages test) {
-        GarmentImages validation = ValidationGate.validationSplit(train);
+        GarmentImages validation = ValidationSplit.of(train);
         float[][] validationInputs = new UploadPath().inputs(validation, 0, validation.size());
         float[][] validationUploads = evaluator.probabilities(served, validationInputs);
         float[][] testUploads = evaluator.probabilitiesAsUploads(served, test);
         return new ServedScores(evaluator.evaluate(served, test), ModelEvaluator.report(testUploads, test.labels()),
                 ModelEvaluator.report(validationUploads, validation.labels()),
-                ValidationGate.measuredOn(train, validationInputs),
+                ValidationSplit.measuredOn(train, validationInputs),
                 TemperatureFit.calibration(validationUploads, validation.labels(), testUploads, test.labels(),
-                        ValidationGate.describe(train)));
+                        ValidationSplit.describe(train)));
     }
 }

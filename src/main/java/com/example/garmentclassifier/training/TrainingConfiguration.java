@@ -1,9 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,13 +19,5 @@ class TrainingConfiguration {
     @Bean
     ModelEvaluator modelEvaluator() {
         return new ModelEvaluator();
-    }
-
-    @Bean
-    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, ModelStore store,
-                                  JsonMapper json) {
-        return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
-                ? new ChildProcessTrainingRunner(properties, store, json, new TrainingLaunchCommand())
-                : new InProcessTrainingRunner(pipeline, store, json);
     }
 }

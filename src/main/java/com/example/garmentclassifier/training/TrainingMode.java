@@ -41,16 +41,16 @@ public enum TrainingMode {
         throw new IllegalArgumentException("mode must be \"full\" or \"fine-tune\"");
     }
 
-    int epochs() {
+    public int epochs() {
         return epochs;
     }
 
-    double learningRate() {
+    public double learningRate() {
         return learningRate;
     }
 
     /** Whether the job starts from the serving network's weights. */
-    boolean warmStart() {
+    public boolean warmStart() {
         return warmStart;
     }
 }

@@ -12,7 +12,7 @@ import java.util.HexFormat;
  * preprocessing that alters what these images become, gives another digest, and the figures are
  * measured again instead of compared across the change.
  */
-final class ValidationFingerprint {
+public final class ValidationFingerprint {
 
     /** Twelve hex digits: enough to tell versions of the inputs apart, short enough to read in a job. */
     private static final int BYTES = 6;
@@ -20,12 +20,12 @@ final class ValidationFingerprint {
     private ValidationFingerprint() {
     }
 
-    static String of(GarmentImages validation) {
+    public static String of(GarmentImages validation) {
         return of(new UploadPath().inputs(validation, 0, validation.size()), validation.labels());
     }
 
     /** The same digest from model inputs already prepared as uploads, one row per label. */
-    static String of(float[][] inputsAsUploads, int[] labels) {
+    public static String of(float[][] inputsAsUploads, int[] labels) {
         MessageDigest digest = sha256();
         for (int i = 0; i < inputsAsUploads.length; i++) {
             float[] input = inputsAsUploads[i];

@@ -33,7 +33,8 @@ class ModuleBoundariesTest {
     }
 
     /**
-     * Web and admin endpoints on top; then the upload path and the protocol; then training; the model
+     * Web and admin endpoints on top; then the upload path and the protocol; then the admin's training jobs
+     * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
      * (store, loading, engines, batching); image handling; and at the bottom the refusals all of them raise
      * ({@code problem/}). Each may use what is below it.
      */
@@ -42,16 +43,19 @@ class ModuleBoundariesTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy(ROOT + ".web..")
                 .layer("endpoints").definedBy(ROOT + ".classify..", ROOT + ".oip..")
+                .layer("jobs").definedBy(ROOT + ".jobs..")
                 .layer("training").definedBy(ROOT + ".training..")
                 .layer("model").definedBy(ROOT + ".model..")
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
                 .layer("problems").definedBy(ROOT + ".problem..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("training").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
-                .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "training")
-                .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "endpoints", "training", "model", "images")
+                .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
+                .whereLayer("training").mayOnlyBeAccessedByLayers("web", "jobs")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
+                .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
+                .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training", "model",
+                        "images")
                 .check(main);
     }
 
@@ -86,7 +90,7 @@ class ModuleBoundariesTest {
     void configurationDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".config..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
-                        ROOT + ".oip..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
                         ROOT + ".attributes..", ROOT + ".clients..")
                 .check(main);
     }

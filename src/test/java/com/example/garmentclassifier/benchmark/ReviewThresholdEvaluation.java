@@ -8,7 +8,8 @@ import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import com.example.garmentclassifier.training.UploadPath;
-import com.example.garmentclassifier.training.ValidationGate;
+import com.example.garmentclassifier.jobs.ValidationGate;
+import com.example.garmentclassifier.training.ValidationSplit;
 import com.example.garmentclassifier.classify.ReviewPolicy;
 import com.example.garmentclassifier.image.ForegroundObjects;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class ReviewThresholdEvaluation {
         String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
         Path data = Path.of(System.getProperty("dataset.dir", "/usr/share/datasets/fashion-mnist"));
         GarmentImages train = new IdxReader().read(data, FashionMnistSplit.TRAIN);
-        GarmentImages validation = ValidationGate.validationSplit(train);
+        GarmentImages validation = ValidationSplit.of(train);
         GarmentImages test = new IdxReader().read(data, FashionMnistSplit.TEST);
         var calibration = store.readMetadata(version).calibration();
         StringBuilder md = new StringBuilder("# Review threshold on the top confidence, " + version + "\n\n")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.jobs.RetrainRequest;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import java.nio.file.Path;

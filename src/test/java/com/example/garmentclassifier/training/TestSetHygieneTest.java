@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.jobs.PromotionDecision;
+import com.example.garmentclassifier.jobs.PromotionPolicy;
+import com.example.garmentclassifier.jobs.ValidationGate;
 import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;

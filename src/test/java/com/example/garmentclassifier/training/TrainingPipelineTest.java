@@ -65,8 +65,8 @@ class TrainingPipelineTest {
         assertThat(recorded.measuredOn()).startsWith(calibration.fittedOn() + ", inputs ");
         GarmentImages training = new IdxReader().read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         assertThat(recorded.measuredOn()).as("the name the promotion gate looks for, or the gate measures it again")
-                .isEqualTo(ValidationGate.measuredOn(training));
-        GarmentImages validation = ValidationGate.validationSplit(training);
+                .isEqualTo(ValidationSplit.measuredOn(training));
+        GarmentImages validation = ValidationSplit.of(training);
         ModelEvaluator evaluator = new ModelEvaluator();
         try (StoredNetworks stored = store.loadNetworks(metadata.version())) {
             double measured = evaluator.withServedEngine(stored.members(),

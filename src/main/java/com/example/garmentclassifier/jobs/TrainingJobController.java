@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import org.springframework.context.annotation.Profile;
 import io.swagger.v3.oas.annotations.Operation;

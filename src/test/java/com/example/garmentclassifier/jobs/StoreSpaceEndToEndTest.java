@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
+
+import com.example.garmentclassifier.jobs.ValidationGate;
 
 /**
  * What the promotion gate decided for a finished job.

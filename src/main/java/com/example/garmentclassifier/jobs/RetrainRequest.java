@@ -1,5 +1,10 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
+import com.example.garmentclassifier.training.Distillation;
+import com.example.garmentclassifier.training.GarmentNetwork;
+import com.example.garmentclassifier.training.TrainingFailedException;
+import com.example.garmentclassifier.training.TrainingMode;
+import com.example.garmentclassifier.training.TrainingParameters;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

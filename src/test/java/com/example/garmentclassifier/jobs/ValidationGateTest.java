@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.training.FashionMnistLabels;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ValidationFingerprint;
+import com.example.garmentclassifier.training.ValidationSplit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +40,7 @@ class ValidationGateTest {
 
     @BeforeAll
     static void nameTheMiniInputs() {
-        miniInputs = ValidationGate.measuredOn(new IdxReader().read(MINI_DATA_SET, FashionMnistSplit.TRAIN));
+        miniInputs = ValidationSplit.measuredOn(new IdxReader().read(MINI_DATA_SET, FashionMnistSplit.TRAIN));
     }
 
     @Test
@@ -45,7 +51,7 @@ class ValidationGateTest {
 
     @Test
     void theFingerprintIsStableAndChangesWithTheImagesOrLabels() {
-        GarmentImages validation = ValidationGate.validationSplit(
+        GarmentImages validation = ValidationSplit.of(
                 new IdxReader().read(MINI_DATA_SET, FashionMnistSplit.TRAIN));
         String fingerprint = ValidationFingerprint.of(validation);
         assertThat(ValidationFingerprint.of(validation)).isEqualTo(fingerprint);

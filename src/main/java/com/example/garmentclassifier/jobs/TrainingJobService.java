@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.EpochMetrics;
@@ -8,6 +8,12 @@ import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoreLock;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.TrainingCancelledException;
+import com.example.garmentclassifier.training.TrainingFailedException;
+import com.example.garmentclassifier.training.TrainingProgress;
+import com.example.garmentclassifier.training.TrainingRunner;
+import com.example.garmentclassifier.jobs.ValidationGate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;

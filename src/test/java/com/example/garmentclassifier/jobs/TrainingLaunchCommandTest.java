@@ -1,8 +1,9 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.training.ProgressLine;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,17 @@ import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.training.CheckpointDirectory;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.InProcessTrainingRunner;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import com.example.garmentclassifier.training.ModelTrainer;
+import com.example.garmentclassifier.training.TrainingCancelledException;
+import com.example.garmentclassifier.training.TrainingFailedException;
+import com.example.garmentclassifier.training.TrainingParameters;
+import com.example.garmentclassifier.training.TrainingPipeline;
+import com.example.garmentclassifier.training.TrainingProgress;
+import com.example.garmentclassifier.training.TrainingRunner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;

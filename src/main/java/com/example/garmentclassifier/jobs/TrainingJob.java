@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.model.EpochMetrics;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

@@ -1,8 +1,15 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.training.Distillation;
+import com.example.garmentclassifier.training.ProgressLine;
+import com.example.garmentclassifier.training.TrainingCancelledException;
+import com.example.garmentclassifier.training.TrainingFailedException;
+import com.example.garmentclassifier.training.TrainingParameters;
+import com.example.garmentclassifier.training.TrainingProgress;
+import com.example.garmentclassifier.training.TrainingRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

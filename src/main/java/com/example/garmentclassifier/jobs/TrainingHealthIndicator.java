@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import org.springframework.context.annotation.Profile;
 import java.util.List;

@@ -1,8 +1,13 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.garmentclassifier.training.Distillation;
+import com.example.garmentclassifier.training.GarmentNetwork;
+import com.example.garmentclassifier.training.TrainingFailedException;
+import com.example.garmentclassifier.training.TrainingMode;
+import com.example.garmentclassifier.training.TrainingParameters;
 import org.junit.jupiter.api.Test;
 
 /** What a retraining request trains: the defaults are the job that made the committed model. */
@@ -52,20 +57,5 @@ class RetrainRequestTest {
     void distillingWithNothingServingAndNoTeacherIsRefusedWithAReason() {
         assertThatThrownBy(() -> RetrainRequest.DEFAULTS.toParameters(null))
                 .isInstanceOf(TrainingFailedException.class).hasMessageContaining("\"teacher\"");
-    }
-
-    @Test
-    void theCommandLineNamesTheTeacherAndItsMix() {
-        TrainingParameters params = TrainCommand.parse(new String[] {"--train", "--recipe", "distill", "--teacher=v9",
-                "--soft-weight", "0.5", "--distill-temperature=3"});
-
-        assertThat(params.recipe()).isEqualTo(GarmentNetwork.Recipe.DISTILL);
-        assertThat(params.distillation()).isEqualTo(new Distillation("v9", 0.5, 3));
-        assertThat(TrainCommand.parse(new String[] {"--train", "--recipe=distill"}, () -> "v-active").distillation()
-                .teacher()).as("the active version by default").isEqualTo("v-active");
-        assertThatThrownBy(() -> TrainCommand.parse(new String[] {"--train", "--teacher=v9"}))
-                .hasMessageContaining("need --recipe distill");
-        assertThatThrownBy(() -> TrainCommand.parse(new String[] {"--train", "--recipe=distill", "--teacher=v9",
-                "--soft-weight=1.5"})).hasMessageContaining("between 0 and 1");
     }
 }

@@ -1,8 +1,13 @@
-package com.example.garmentclassifier.training;
+package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.training.FashionMnistSplit;
+import com.example.garmentclassifier.training.GarmentImages;
+import com.example.garmentclassifier.training.IdxReader;
+import com.example.garmentclassifier.training.ModelEvaluator;
+import com.example.garmentclassifier.training.ValidationSplit;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * and then nothing measures the chosen model honestly.
  *
  * <p>Each version's figure is the one its metadata recorded when it was scored, if that was measured on
- * the same model inputs ({@link #measuredOn}): the same inputs through the same stored networks give the
+ * the same model inputs ({@link ValidationSplit#measuredOn}): the same inputs through the same stored networks give the
  * same figure, and loading the candidate and the serving version again (several hundred MB of networks
  * and engines) made gating the memory peak of a retraining service. A version without such a record
  * (scored before it was kept, on another data set, or before a change to the upload path) is loaded and
@@ -40,39 +45,10 @@ public class ValidationGate {
     /** Decides whether {@code candidate} replaces {@code serving} (null when nothing serves). */
     public PromotionDecision decide(PromotionPolicy policy, String candidate, String serving, double tolerance) {
         GarmentImages all = reader.read(datasetDir, FashionMnistSplit.TRAIN);
-        String measuredOn = measuredOn(all);
+        String measuredOn = ValidationSplit.measuredOn(all);
         double candidateAccuracy = accuracy(candidate, all, measuredOn);
         Double servingAccuracy = serving == null ? null : accuracy(serving, all, measuredOn);
         return PromotionDecision.decide(policy, candidateAccuracy, serving, servingAccuracy, tolerance, measuredOn);
-    }
-
-    /**
-     * What a recorded validation figure names as its images: the split, and the fingerprint of its model
-     * inputs as uploads with its labels ({@link ValidationFingerprint}).
-     */
-    static String measuredOn(GarmentImages training) {
-        GarmentImages validation = validationSplit(training);
-        return measuredOn(training, new UploadPath().inputs(validation, 0, validation.size()));
-    }
-
-    /** The same, from the validation images already prepared as uploads (preparing them is most of the cost). */
-    static String measuredOn(GarmentImages training, float[][] validationAsUploads) {
-        return describe(training) + ", inputs "
-                + ValidationFingerprint.of(validationAsUploads, validationSplit(training).labels());
-    }
-
-    /** The validation images: the last 5,000 of the training file (a tenth of a smaller file). */
-    public static GarmentImages validationSplit(GarmentImages training) {
-        return training.range(training.size() - validationSize(training), training.size());
-    }
-
-    static String describe(GarmentImages training) {
-        return String.format(java.util.Locale.ROOT, "validation as uploads, training images %d-%d",
-                training.size() - validationSize(training), training.size() - 1);
-    }
-
-    private static int validationSize(GarmentImages training) {
-        return Math.min(TrainingParameters.DEFAULTS.validationSize(), training.size() / 10);
     }
 
     private double accuracy(String version, GarmentImages training, String measuredOn) {
@@ -82,7 +58,7 @@ public class ValidationGate {
             return recorded.accuracy();
         }
         log.info("Version {} has no validation accuracy recorded on the {}; measuring it", version, measuredOn);
-        GarmentImages validation = validationSplit(training);
+        GarmentImages validation = ValidationSplit.of(training);
         double accuracy;
         try (StoredNetworks networks = store.loadNetworks(version)) {
             accuracy = evaluator.withServedEngine(networks.members(),
