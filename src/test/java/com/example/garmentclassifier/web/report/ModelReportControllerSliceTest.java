@@ -1,0 +1,97 @@
+package com.example.garmentclassifier.web.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.example.garmentclassifier.model.InvalidModelException;
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import com.example.garmentclassifier.training.DatasetUnavailableException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A version's report page alone, its store, holder and test-set predictions mocked: a committed version's
+ * real metadata renders, says whether it is serving and, without the test set installed, says so instead of
+ * failing; a missing or broken version is a 404 or 422 problem detail. Security filters are left out here.
+ */
+@WebMvcTest(ModelReportController.class)
+@AutoConfigureMockMvc(addFilters = false)
+class ModelReportControllerSliceTest {
+
+    /** A committed version: its metadata is read from the store as the service would read it. */
+    private static final String VERSION = "v20261202-165010";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ModelStore store;
+    @MockitoBean
+    ModelHolder holder;
+    @MockitoBean
+    TestSetPredictions predictions;
+
+    @Test
+    void aServingVersionWithoutTheTestSetRendersAndSaysWhatIsMissing() throws Exception {
+        ModelMetadata metadata = new ModelStore(Path.of("model-store"), JsonMapper.builder().build())
+                .readMetadata(VERSION);
+        when(store.readMetadata(VERSION)).thenReturn(metadata);
+        LoadedModel serving = mock(LoadedModel.class);
+        when(serving.version()).thenReturn(VERSION);
+        when(holder.current()).thenReturn(Optional.of(serving));
+        when(predictions.of(any())).thenThrow(new DatasetUnavailableException("no test set here"));
+
+        String html = mvc.perform(get("/models/" + VERSION + "/report"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("<h1>Model " + VERSION + " (serving)</h1>")
+                .contains("The Fashion-MNIST test set is not installed here")
+                .contains("<svg");
+    }
+
+    @Test
+    void anotherVersionIsNotMarkedServing() throws Exception {
+        ModelMetadata metadata = new ModelStore(Path.of("model-store"), JsonMapper.builder().build())
+                .readMetadata(VERSION);
+        when(store.readMetadata(VERSION)).thenReturn(metadata);
+        when(holder.current()).thenReturn(Optional.empty());
+        when(predictions.of(any())).thenThrow(new DatasetUnavailableException("no test set here"));
+
+        String html = mvc.perform(get("/models/" + VERSION + "/report"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("<h1>Model " + VERSION + "</h1>");
+    }
+
+    @Test
+    void aMissingVersionIs404AndABrokenOne422() throws Exception {
+        when(store.readMetadata("v-none")).thenThrow(new ModelVersionNotFoundException("v-none"));
+        mvc.perform(get("/models/v-none/report"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Model version not found"));
+
+        when(store.readMetadata("v-broken")).thenThrow(new InvalidModelException("metadata of version v-broken is unreadable"));
+        mvc.perform(get("/models/v-broken/report"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.title").value("Model version cannot be loaded"));
+    }
+}
