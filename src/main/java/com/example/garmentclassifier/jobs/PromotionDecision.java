@@ -1,7 +1,5 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.jobs.ValidationGate;
-
 /**
  * What the promotion gate decided for a finished job.
  *

@@ -13,7 +13,6 @@ import com.example.garmentclassifier.training.TrainingCancelledException;
 import com.example.garmentclassifier.training.TrainingFailedException;
 import com.example.garmentclassifier.training.TrainingProgress;
 import com.example.garmentclassifier.training.TrainingRunner;
-import com.example.garmentclassifier.jobs.ValidationGate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
