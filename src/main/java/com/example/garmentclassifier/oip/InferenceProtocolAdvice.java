@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.oip;
 
+import com.example.garmentclassifier.problem.ProblemException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class InferenceProtocolAdvice {
 
     /** As /classify when overloaded: a short back-off, so protocol clients retry instead of piling up. */
-    private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "1";
+    private static final String UNAVAILABLE_RETRY_AFTER_SECONDS =
+            Long.toString(ProblemException.Kind.OVERLOADED.retryAfterSeconds().orElseThrow());
 
     @ExceptionHandler(InferenceProtocolException.class)
     ResponseEntity<ProtocolError> protocolError(InferenceProtocolException e) {

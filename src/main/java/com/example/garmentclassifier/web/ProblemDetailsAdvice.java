@@ -53,7 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(status, e.title(), e.getMessage());
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        ProblemStatus.retryAfterSeconds(e.kind())
+        e.kind().retryAfterSeconds()
                 .ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return response.body(problem);
     }

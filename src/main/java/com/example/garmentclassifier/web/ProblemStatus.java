@@ -1,16 +1,10 @@
 package com.example.garmentclassifier.web;
 
 import com.example.garmentclassifier.problem.ProblemException;
-import java.util.OptionalLong;
 import org.springframework.http.HttpStatus;
 
-/** The HTTP side of a {@link ProblemException.Kind}: its status, and how long a caller should wait to retry. */
+/** The HTTP status of each {@link ProblemException.Kind}. */
 public final class ProblemStatus {
-
-    /** No model yet: loading or retraining one takes a while. */
-    static final long NO_MODEL_RETRY_SECONDS = 30;
-    /** At capacity: a short back-off, so clients retry instead of piling up. */
-    static final long OVERLOAD_RETRY_SECONDS = 1;
 
     private ProblemStatus() {
     }
@@ -25,14 +19,6 @@ public final class ProblemStatus {
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NO_MODEL, OVERLOADED -> HttpStatus.SERVICE_UNAVAILABLE;
             case NO_STORAGE -> HttpStatus.INSUFFICIENT_STORAGE;
-        };
-    }
-
-    public static OptionalLong retryAfterSeconds(ProblemException.Kind kind) {
-        return switch (kind) {
-            case NO_MODEL -> OptionalLong.of(NO_MODEL_RETRY_SECONDS);
-            case OVERLOADED -> OptionalLong.of(OVERLOAD_RETRY_SECONDS);
-            default -> OptionalLong.empty();
         };
     }
 }
