@@ -218,9 +218,7 @@ class AdminEndToEndTest {
     }
 
     private JsonNode awaitEnd(String id) {
-        return await("job " + id + " to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> admin.get("/admin/jobs/" + id).json(),
-                        job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
+        return JobEnd.await(admin, id, Duration.ofMinutes(3));
     }
 
     private void awaitState(String id, String state) {

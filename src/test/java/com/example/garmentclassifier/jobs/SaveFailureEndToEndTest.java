@@ -1,7 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
@@ -82,7 +81,7 @@ class SaveFailureEndToEndTest {
             assertThat(r.json().get("jobId").asString()).isEqualTo(id);
         });
 
-        JsonNode job = awaitEnd(admin, id);
+        JsonNode job = JobEnd.await(admin, id, Duration.ofMinutes(3));
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("FAILED");
         String reason = job.get("failureReason").asString();
         assertThat(reason).contains("No space left on device").contains("serving model is unchanged")
@@ -121,9 +120,4 @@ class SaveFailureEndToEndTest {
         }
     }
 
-    private static JsonNode awaitEnd(HttpTestClient admin, String id) {
-        return await("job " + id + " to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> admin.get("/admin/jobs/" + id).json(),
-                        job -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
-    }
 }

@@ -8,7 +8,6 @@ import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,8 +98,6 @@ class TrainingChildProcessEndToEndTest {
     }
 
     private JsonNode awaitEnd(String id) {
-        return await("job " + id + " to end").atMost(WAIT)
-                .until(() -> admin.get("/admin/jobs/" + id).json(),
-                        job -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(job.get("state").asString()));
+        return JobEnd.await(admin, id, WAIT);
     }
 }
