@@ -14,12 +14,12 @@ import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 
 /**
- * POST /admin/retrain body; every field is optional. The defaults are the job that made the committed
- * model: mode {@code full}, recipe {@code distill} with the serving version as the teacher.
+ * POST /admin/retrain body; every field is optional. The defaults are the job that made the committed distilled
+ * versions: mode {@code full}, recipe {@code distill} with the serving version as the teacher.
  */
 public record RetrainRequest(
-        @Schema(description = "full: a new network from random weights, distilled from the serving version (20"
-                + " epochs by default; about 2 hours on 2 cores); fine-tune: the serving network's weights, 2 epochs"
+        @Schema(description = "full: a new network from random weights, distilled from the serving version (30"
+                + " epochs by default; about 3 h 30 min on 2 cores); fine-tune: the serving network's weights, 2 epochs"
                 + " at an eighth of the learning rate (about 13 minutes)", allowableValues = {"full", "fine-tune"}, defaultValue = "full")
         TrainingMode mode,
         @Schema(description = "Training recipe: distill learns from the teacher's probabilities as well as the labels;"
@@ -28,8 +28,8 @@ public record RetrainRequest(
         @Pattern(regexp = "distill|robust|erasing|fast", message = "must be distill, robust, erasing or fast") String recipe,
         @Schema(description = "distill: the stored version whose probabilities the new network learns from"
                 + " (default: the serving version)", example = "v20261202-081648") String teacher,
-        @Schema(description = "Training epochs (the schedule spans them all); default 20 (full) or 2 (fine-tune)",
-                example = "20") @Min(1) @Max(100) Integer epochs,
+        @Schema(description = "Training epochs (the schedule spans them all); default 30 (full) or 2 (fine-tune)",
+                example = "30") @Min(1) @Max(100) Integer epochs,
         @Schema(description = "Minibatch size", example = "64", defaultValue = "64") @Min(8) @Max(1024) Integer batchSize,
         @Schema(description = "Peak Adam learning rate of the one-cycle schedule; default 0.004 (full) or 0.0005"
                 + " (fine-tune)", example = "0.004")

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * What a retraining job is for, and so its defaults.
  * {@code full} trains a new network from random weights, distilled from the serving version: the job
- * that made the committed model. {@code fine-tune} starts from the serving network's weights and
+ * that made the committed distilled versions. {@code fine-tune} starts from the serving network's weights and
  * trains a few epochs at a low learning rate with the serving version as its teacher: for adding new
  * data later without a full run.
  */
 public enum TrainingMode {
-    FULL("full", 20, 0.004, false),
+    FULL("full", 30, 0.004, false),
     FINE_TUNE("fine-tune", 2, 0.0005, true);
 
     private final String value;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * One-command serving benchmark: the in-process {@link EngineBenchmark}, then POST /classify over
  * HTTP against the packaged jar, started three times as a child process: on the active version with
  * request batching on (the default) and off, and on a second committed version with batching on
- * ({@code -Dbenchmark.compare=VERSION}, by default the distilled network {@code v20261202-165010}). Against each start: 1, 4, 16 and 64 closed-loop clients posting a 28x28 PNG
+ * ({@code -Dbenchmark.compare=VERSION}, by default the distilled network {@code v20261203-134152}). Against each start: 1, 4, 16 and 64 closed-loop clients posting a 28x28 PNG
  * and a 640x560 JPEG, and 1 and 4 clients posting 64 PNGs as one multipart request; service memory
  * idle, after the matrix and at peak. Writes target/benchmark/serving-benchmark.md and .json (service
  * logs alongside); exits 1 if any request failed, 2 if the benchmark itself failed. Run on an otherwise
@@ -42,7 +42,7 @@ public final class ServingBenchmark {
      * figures share one machine state: by default the distilled single network, beside the serving ensemble.
      * {@code -Dbenchmark.compare=} (empty) leaves it out.
      */
-    private static final String COMPARE_DEFAULT = "v20261202-165010";
+    private static final String COMPARE_DEFAULT = "v20261203-134152";
 
     private ServingBenchmark() {
     }

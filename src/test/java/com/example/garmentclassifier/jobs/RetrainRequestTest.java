@@ -21,7 +21,7 @@ class RetrainRequestTest {
 
         assertThat(params.recipe()).isEqualTo(GarmentNetwork.Recipe.DISTILL);
         assertThat(params.distillation()).isEqualTo(new Distillation(SERVING, 0.7, 2.0));
-        assertThat(params.epochs()).isEqualTo(20);
+        assertThat(params.epochs()).isEqualTo(30);
         assertThat(params.learningRate()).isEqualTo(0.004);
         assertThat(params.seed()).isEqualTo(42);
         assertThat(params.trainLimit()).isZero();
