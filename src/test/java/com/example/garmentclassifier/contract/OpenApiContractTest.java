@@ -2,12 +2,12 @@ package com.example.garmentclassifier.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.web.HttpTestClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * build read) is the document the service serves. A DTO, endpoint or response that changes without
  * the committed copy fails here, with the served document written out to replace it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceEndToEndTest
 class OpenApiContractTest {
 
     static final Path COMMITTED = Path.of("docs", "openapi.json");

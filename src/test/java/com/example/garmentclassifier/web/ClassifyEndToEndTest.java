@@ -3,6 +3,7 @@ package com.example.garmentclassifier.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.attributes.SyntheticGarments;
 import com.example.garmentclassifier.classify.DrawnGarments;
 import com.example.garmentclassifier.classify.TestImages;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -25,11 +25,8 @@ import tools.jackson.databind.JsonNode;
  * The committed model over real HTTP: real Fashion-MNIST test images (committed fixtures) and
  * product-photo-style renderings of them in all four formats.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "classifier.admin.password=" + ClassifyEndToEndTest.ADMIN_PASSWORD)
+@ServiceEndToEndTest
 class ClassifyEndToEndTest {
-
-    static final String ADMIN_PASSWORD = "e2e-secret";
 
     /** The model is 93 % accurate; the 40 fixtures are the first 4 of each class, not hand-picked. */
     private static final int MIN_CORRECT_FIXTURES = 37;
@@ -281,7 +278,7 @@ class ClassifyEndToEndTest {
         assertThat(anonymous.json().has("components")).as("public health shows the status only").isFalse();
         assertThat(anonymous.body()).doesNotContain("/");
 
-        Response health = new HttpTestClient(managementPort).withBasicAuth("admin", ADMIN_PASSWORD).get("/actuator/health");
+        Response health = new HttpTestClient(managementPort).withBasicAuth("admin", ServiceEndToEndTest.ADMIN_PASSWORD).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode model = health.json().get("components").get("model");
         assertThat(model.get("status").asString()).isEqualTo("UP");

@@ -2,16 +2,15 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** CORS is closed unless origins are configured; then only those, and only for the public API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "classifier.cors.allowed-origins=https://catalogue.example")
+@ServiceEndToEndTest
 class CorsEndToEndTest {
 
     @LocalServerPort
@@ -19,15 +18,15 @@ class CorsEndToEndTest {
 
     @Test
     void aConfiguredOriginMayCallThePublicApiAndNoOtherOriginMay() {
-        Response allowed = preflight("/classify", "https://catalogue.example");
+        Response allowed = preflight("/classify", ServiceEndToEndTest.CORS_ORIGIN);
         assertThat(allowed.status()).isEqualTo(200);
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://catalogue.example");
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ServiceEndToEndTest.CORS_ORIGIN);
 
         Response stranger = preflight("/classify", "https://elsewhere.example");
         assertThat(stranger.status()).isEqualTo(403);
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
-        Response admin = preflight("/admin/retrain", "https://catalogue.example");
+        Response admin = preflight("/admin/retrain", ServiceEndToEndTest.CORS_ORIGIN);
         assertThat(admin.headers().firstValue("Access-Control-Allow-Origin")).as("never the admin API").isEmpty();
     }
 

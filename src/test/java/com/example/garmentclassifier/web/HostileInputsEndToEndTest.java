@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient.Part;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Valid but awkward uploads a seller's tool or an attacker produces: huge metadata, 1-bit images,
  * extreme shapes, file names with unicode, length or path syntax. Each is classified, never a 5xx.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceEndToEndTest
 class HostileInputsEndToEndTest {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.classify.NonGarments;
 import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
@@ -9,7 +10,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * single pixel, a 5000x10 strip) are flagged however confident the network is, with no drafted title;
  * so are other things that are not garments; the data set's own test images mostly are not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceEndToEndTest
 class ReviewEndToEndTest {
 
     @LocalServerPort

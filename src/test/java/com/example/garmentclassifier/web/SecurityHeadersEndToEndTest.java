@@ -2,14 +2,14 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Pages and API answers carry the security headers: a CSP, no sniffing, no framing, no referrer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceEndToEndTest
 class SecurityHeadersEndToEndTest {
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package com.example.garmentclassifier.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.ServiceEndToEndTest;
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import java.awt.Color;
@@ -25,7 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * the label and a bar per class as /classify answered them; a file that is not an image gets a
  * readable message. Skipped, saying so, where Chromium is not installed (.ci/run installs it).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceEndToEndTest
 @IntegrationTest
 class UploadPageBrowserTest {
 
