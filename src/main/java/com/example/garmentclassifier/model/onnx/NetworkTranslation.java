@@ -7,10 +7,9 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.nd4j.linalg.activations.IActivation;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -21,6 +20,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
 
 /**
  * One network's part of an export: walks the network's layers in order, keeping track of the
@@ -55,8 +55,8 @@ final class NetworkTranslation {
         if (network.getnLayers() == 0) {
             throw new UnsupportedNetworkException("the network has no layers");
         }
-        format = imageFormat(configuration.getConf(0).getLayer());
-        tensor = toChannelsFirst(input, image);
+        format = ImageInput.formatOf(configuration.getConf(0).getLayer());
+        tensor = ImageInput.toChannelsFirst(graph, input, image);
         shape = new FeatureMap(image.channels(), image.height(), image.width());
         for (int index = 0; index < network.getnLayers(); index++) {
             translateLayer(index, configuration.getConf(index).getLayer());
@@ -141,9 +141,9 @@ final class NetworkTranslation {
         int[] rowOrder = null;
         if (flattening != null) {
             FeatureMap input = featureMapInput(index, layer, flattening.getFormat());
-            checkFlattening(index, layer, flattening, input);
+            Flattening.check(index, layer, flattening, input);
             tensor = graph.node("Flatten", "layer" + index + "_flatten", List.of(tensor), OnnxGraph.integer("axis", 1));
-            rowOrder = format == CNN2DFormat.NHWC ? channelsLastRows(input) : null;
+            rowOrder = Flattening.rowOrder(format, input);
             shape = new FeatureVector(input.size());
         }
         if (!(shape instanceof FeatureVector features)) {
@@ -207,54 +207,6 @@ final class NetworkTranslation {
                     + " but the network's images are " + format + "; mixed formats are not supported");
         }
         return map;
-    }
-
-    private static void checkFlattening(int index, Layer layer, CnnToFeedForwardPreProcessor flattening, FeatureMap input) {
-        if (flattening.getInputHeight() != input.height() || flattening.getInputWidth() != input.width()
-                || flattening.getNumChannels() != input.channels()) {
-            throw UnsupportedNetworkException.atLayer(index, layer, "flattens " + flattening.getInputHeight() + "x"
-                    + flattening.getInputWidth() + "x" + flattening.getNumChannels() + " but receives " + input);
-        }
-    }
-
-    /**
-     * DL4J flattens NHWC activations in (h, w, c) order; the graph flattens NCHW in (c, h, w).
-     * For each graph feature, the DL4J feature (dense weight row) it corresponds to.
-     */
-    private static int[] channelsLastRows(FeatureMap map) {
-        int[] rows = new int[map.size()];
-        int feature = 0;
-        for (int c = 0; c < map.channels(); c++) {
-            for (int h = 0; h < map.height(); h++) {
-                for (int w = 0; w < map.width(); w++) {
-                    rows[feature++] = (h * map.width() + w) * map.channels() + c;
-                }
-            }
-        }
-        return rows;
-    }
-
-    private String toChannelsFirst(String input, ImageShape image) {
-        if (image.channels() == 1) {
-            // With one channel NHWC and NCHW hold the same bytes: a reshape, no copy.
-            String target = graph.longs("nchw_shape", 0, 1, image.height(), image.width());
-            return graph.node("Reshape", "to_nchw", List.of(input, target));
-        }
-        return graph.node("Transpose", "to_nchw", List.of(input), OnnxGraph.ints("perm", 0, 3, 1, 2));
-    }
-
-    private static CNN2DFormat imageFormat(Layer first) {
-        if (first instanceof ConvolutionLayer conv && first.getClass() == ConvolutionLayer.class) {
-            return conv.getCnn2dDataFormat();
-        }
-        if (first instanceof SubsamplingLayer pool && first.getClass() == SubsamplingLayer.class) {
-            return pool.getCnn2dDataFormat();
-        }
-        if (first instanceof BatchNormalization norm) {
-            return norm.getCnn2DFormat();
-        }
-        throw UnsupportedNetworkException.atLayer(0, first,
-                "the first layer must take images (convolution, subsampling or batch normalisation)");
     }
 
     private static boolean isDense(Layer layer) {
