@@ -103,14 +103,26 @@ final class TrainingJob {
 
     synchronized void batchDone(int epoch, int batch, int batchesPerEpoch) {
         int total = progress.epochs();
-        double done = ((epoch - 1) + batch / (double) batchesPerEpoch) / total;
-        Double eta = null;
-        if (startedAt != null && done > 0) {
-            double elapsed = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
-            eta = Math.round(elapsed / done * (1 - done) * 10) / 10.0;
-        }
+        double epochsDone = (epoch - 1) + batch / (double) batchesPerEpoch;
+        Double eta = secondsLeft(total - epochsDone, epochsDone);
         progress = new TrainingJobView.Progress(epoch, total, batch, batchesPerEpoch,
-                Math.round(done * 1000) / 10.0, eta);
+                Math.round(epochsDone / total * 1000) / 10.0, eta == null ? null : Math.round(eta * 10) / 10.0);
+    }
+
+    /**
+     * At the pace of the last finished epoch: an average since the job started would go on counting every
+     * slow stretch behind it (a busy machine, the downtime before a resume) long after it ended. Before
+     * the first epoch ends, the pace since the start is all there is.
+     */
+    private Double secondsLeft(double epochsLeft, double epochsDone) {
+        if (!epochs.isEmpty()) {
+            return epochsLeft * epochs.get(epochs.size() - 1).seconds();
+        }
+        if (startedAt == null || epochsDone <= 0) {
+            return null;
+        }
+        double elapsed = Duration.between(startedAt, Instant.now()).toMillis() / 1000.0;
+        return elapsed / epochsDone * epochsLeft;
     }
 
     synchronized void epochDone(EpochMetrics metrics) {
