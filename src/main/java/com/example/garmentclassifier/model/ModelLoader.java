@@ -90,7 +90,7 @@ public class ModelLoader {
         }
         return Optional.of(serve(metadata, onnx, new EngineSelection(onnx.name(),
                 "matched DL4J on the probe set when checked at " + recorded.checkedAt() + " (recorded; DL4J not loaded)",
-                recorded.report())));
+                new ParityReport(recorded.probes(), recorded.maxAbsDifference(), recorded.argmaxMismatches()))));
     }
 
     /** Records a passed check, so that the next load of the version can skip DL4J (see servedOnRecordedParity). */
@@ -98,7 +98,8 @@ public class ModelLoader {
         if (metadata.onnx() == null) {
             return metadata;
         }
-        ModelMetadata.OnnxParity record = ModelMetadata.OnnxParity.of(metadata.onnx().sha256(), parity);
+        ModelMetadata.OnnxParity record = ModelMetadata.OnnxParity.checkedNow(metadata.onnx().sha256(),
+                parity.probes(), parity.maxAbsDifference(), parity.argmaxMismatches());
         try {
             // Only if the ONNX file is still the one checked: another process may have replaced it meanwhile.
             return store.updateMetadata(version, stored -> {

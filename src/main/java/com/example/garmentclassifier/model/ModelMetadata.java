@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.model.engine.ParityReport;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -63,14 +62,13 @@ public record ModelMetadata(
     public record OnnxParity(String onnxSha256, int probes, double maxAbsDifference, int argmaxMismatches,
                              Instant checkedAt) {
 
-        /** A check that ran now on the ONNX file with this SHA-256. */
-        public static OnnxParity of(String onnxSha256, ParityReport report) {
-            return new OnnxParity(onnxSha256, report.probes(), report.maxAbsDifference(), report.argmaxMismatches(),
-                    Instant.now());
-        }
-
-        public ParityReport report() {
-            return new ParityReport(probes, maxAbsDifference, argmaxMismatches);
+        /**
+         * A check that ran now on the ONNX file with this SHA-256; the figures are taken apart from the engine's
+         * report so that the stored record stays plain data the store can read without the engines.
+         */
+        public static OnnxParity checkedNow(String onnxSha256, int probes, double maxAbsDifference,
+                                            int argmaxMismatches) {
+            return new OnnxParity(onnxSha256, probes, maxAbsDifference, argmaxMismatches, Instant.now());
         }
     }
 

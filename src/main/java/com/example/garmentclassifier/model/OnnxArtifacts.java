@@ -89,7 +89,8 @@ public class OnnxArtifacts {
                         report.summary());
                 return null;
             }
-            return ModelMetadata.OnnxParity.of(onnxSha256, report);
+            return ModelMetadata.OnnxParity.checkedNow(onnxSha256, report.probes(), report.maxAbsDifference(),
+                    report.argmaxMismatches());
         } catch (RuntimeException e) {
             log.warn("The ONNX form could not be checked against DL4J ({}); it is checked when the version is loaded",
                     e.getMessage());
