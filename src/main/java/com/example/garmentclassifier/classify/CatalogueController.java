@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelUnavailableException;
+import com.example.garmentclassifier.store.ModelMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

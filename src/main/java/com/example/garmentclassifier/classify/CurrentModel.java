@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.model.EngineSelection;
-import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 

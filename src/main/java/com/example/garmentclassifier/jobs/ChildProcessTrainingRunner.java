@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.Distillation;
 import com.example.garmentclassifier.training.ProgressLine;
 import com.example.garmentclassifier.training.TrainingCancelledException;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.store.EpochMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

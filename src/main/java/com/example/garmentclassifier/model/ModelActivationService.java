@@ -1,12 +1,13 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.store.ModelMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import com.example.garmentclassifier.model.engine.ImageShape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -5,6 +5,13 @@ import static com.example.garmentclassifier.model.DurableFiles.fsync;
 import static com.example.garmentclassifier.model.DurableFiles.move;
 import static com.example.garmentclassifier.model.DurableFiles.sha256;
 
+import com.example.garmentclassifier.store.EvaluationReport;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelStoreWriteException;
+import com.example.garmentclassifier.store.ModelVersionNotFoundException;
+import com.example.garmentclassifier.store.StoreOutput;
+import com.example.garmentclassifier.store.StoreSpaceException;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.store.ModelMetadata;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 

@@ -9,6 +9,7 @@ import com.example.garmentclassifier.model.engine.ParityCheck;
 import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.model.engine.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

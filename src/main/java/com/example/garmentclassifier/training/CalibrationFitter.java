@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,15 +1,15 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.EvaluationReport;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
 import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
 import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.model.engine.Probabilities;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.store.EvaluationReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.store.EpochMetrics;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.store.EpochMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The child side of {@link ProgressLine}: prints each event on standard output for the parent to read. */

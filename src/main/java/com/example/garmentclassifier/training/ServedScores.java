@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.EvaluationReport;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.store.EvaluationReport;
+import com.example.garmentclassifier.store.ModelMetadata;
 
 /**
  * What a version scores, asked as served: the test images as tensors and as uploads, the validation

@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
+import com.example.garmentclassifier.store.ModelMetadata;
 
 /**
  * Temperature scaling: the single temperature T that minimises the negative log-likelihood of the

@@ -1,24 +1,24 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.InvalidModelException;
-import com.example.garmentclassifier.model.ModelMetadata;
-import com.example.garmentclassifier.model.ModelVersionNotFoundException;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.ModelStoreSeeder;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar garment-classifier.jar --train [--epochs N] [--batch-size N] [--learning-rate X]

@@ -1,12 +1,12 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.ModelStoreWriteException;
-import com.example.garmentclassifier.model.ModelVersionNotFoundException;
-import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelStoreWriteException;
+import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.store.EpochMetrics;
 
 /** Receives progress from a running {@link ModelTrainer}; also asked whether to stop. */
 public interface TrainingProgress {

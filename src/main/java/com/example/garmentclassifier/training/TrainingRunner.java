@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 
 /**

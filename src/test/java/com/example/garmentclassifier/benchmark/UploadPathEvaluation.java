@@ -1,9 +1,9 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.EvaluationReport;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.EvaluationReport;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelMetadata;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -8,11 +8,11 @@ import static org.mockito.Mockito.verify;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.EpochMetrics;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.EpochMetrics;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.CheckpointDirectory;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;

@@ -10,6 +10,8 @@ import com.example.garmentclassifier.model.engine.EnsembleEngine;
 import com.example.garmentclassifier.model.engine.ImageShape;
 import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
 import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;

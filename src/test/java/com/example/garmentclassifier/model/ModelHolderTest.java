@@ -3,11 +3,12 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.garmentclassifier.model.engine.Dl4jEngine;
+import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
 
 class ModelHolderTest {
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
 import com.example.garmentclassifier.config.ClassifierProperties.Inference;
 import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

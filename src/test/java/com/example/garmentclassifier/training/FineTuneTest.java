@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.RetrainRequest;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

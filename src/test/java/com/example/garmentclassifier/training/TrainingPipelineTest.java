@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.OnnxArtifacts;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class TrainingPipelineTest {
             }
 
             @Override
-            public void epochDone(com.example.garmentclassifier.model.EpochMetrics m, double eta) {
+            public void epochDone(com.example.garmentclassifier.store.EpochMetrics m, double eta) {
                 epochs.incrementAndGet();
             }
         });

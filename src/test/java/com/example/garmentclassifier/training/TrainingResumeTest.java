@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.EpochMetrics;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.EpochMetrics;
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

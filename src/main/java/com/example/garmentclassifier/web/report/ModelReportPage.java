@@ -2,10 +2,10 @@ package com.example.garmentclassifier.web.report;
 
 import static com.example.garmentclassifier.web.report.Svg.escape;
 
-import com.example.garmentclassifier.model.EpochMetrics;
-import com.example.garmentclassifier.model.EvaluationReport;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.store.EpochMetrics;
+import com.example.garmentclassifier.store.EvaluationReport;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.ConfidenceBins;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

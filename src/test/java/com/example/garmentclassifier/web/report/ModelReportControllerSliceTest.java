@@ -9,12 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.example.garmentclassifier.model.InvalidModelException;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.ModelVersionNotFoundException;
+import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import com.example.garmentclassifier.training.DatasetUnavailableException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package com.example.garmentclassifier.web.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.EvaluationReport;
-import com.example.garmentclassifier.model.ModelMetadata;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.EvaluationReport;
+import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.web.HttpTestClient;

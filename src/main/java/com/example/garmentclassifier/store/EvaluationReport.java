@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;

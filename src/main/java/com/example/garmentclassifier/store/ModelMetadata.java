@@ -1,5 +1,6 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
+import com.example.garmentclassifier.model.ModelLoader;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
