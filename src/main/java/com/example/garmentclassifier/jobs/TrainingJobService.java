@@ -5,7 +5,7 @@ import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.StoreLock;
+import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.IdxReader;

@@ -10,9 +10,9 @@ import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.model.engine.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.StoreLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +43,10 @@ public class OnnxArtifacts {
         if (metadata.onnx() == null) {
             return Optional.empty();
         }
-        Path file = store.versionDirectory(version).resolve(metadata.onnx().file());
         try {
-            if (Files.isRegularFile(file) && DurableFiles.sha256(file).equalsIgnoreCase(metadata.onnx().sha256())) {
-                return Optional.of(file);
+            Optional<Path> file = store.versions().intactFile(version, metadata.onnx());
+            if (file.isPresent()) {
+                return file;
             }
         } catch (IOException e) {
             log.warn("Cannot read the ONNX file of version {}: {}", version, e.getMessage());
@@ -62,9 +62,8 @@ public class OnnxArtifacts {
      */
     public ModelMetadata attach(String version, byte[] onnx) {
         try {
-            Path file = store.versionDirectory(version).resolve(ModelStore.ONNX_FILE);
-            DurableFiles.replace(file, onnx, ModelStore.TEMP_PREFIX);
-            ModelMetadata.Artifact artifact = new ModelMetadata.Artifact(ModelStore.ONNX_FILE, DurableFiles.sha256(file));
+            String sha256 = store.versions().replaceFile(version, StoreLayout.ONNX_FILE, onnx);
+            ModelMetadata.Artifact artifact = new ModelMetadata.Artifact(StoreLayout.ONNX_FILE, sha256);
             ModelMetadata metadata = store.updateMetadata(version, stored -> stored.withOnnx(artifact));
             log.info("Stored the ONNX form of model version {}", version);
             return metadata;

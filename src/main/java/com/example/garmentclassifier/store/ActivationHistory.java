@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +20,10 @@ import java.util.List;
  */
 class ActivationHistory {
 
-    static final String FILE = "activations";
-
     private final Path file;
 
-    ActivationHistory(Path root) {
-        this.file = root.resolve(FILE);
+    ActivationHistory(Path file) {
+        this.file = file;
     }
 
     void append(String version) {

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

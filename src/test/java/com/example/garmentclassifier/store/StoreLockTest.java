@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
