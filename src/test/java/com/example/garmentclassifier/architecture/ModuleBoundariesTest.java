@@ -35,7 +35,8 @@ class ModuleBoundariesTest {
     /**
      * Web and admin endpoints on top; then the upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
-     * (store, loading, engines, batching); image handling; and at the bottom the refusals all of them raise
+     * (saving and loading networks, engines, batching); the model store's files ({@code store/}: versions, metadata,
+     * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
      * ({@code problem/}). Each may use what is below it.
      */
     @Test
@@ -46,6 +47,7 @@ class ModuleBoundariesTest {
                 .layer("jobs").definedBy(ROOT + ".jobs..")
                 .layer("training").definedBy(ROOT + ".training..")
                 .layer("model").definedBy(ROOT + ".model..")
+                .layer("store").definedBy(ROOT + ".store..")
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
                 .layer("problems").definedBy(ROOT + ".problem..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
@@ -53,9 +55,10 @@ class ModuleBoundariesTest {
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "jobs")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training", "model")
                 .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
                 .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training", "model",
-                        "images")
+                        "store", "images")
                 .check(main);
     }
 
@@ -76,6 +79,29 @@ class ModuleBoundariesTest {
                 .check(main);
     }
 
+    /**
+     * The model store is files and JSON: it holds versions whatever the networks in them are, so it never
+     * loads DL4J or ONNX Runtime (the model package saves and restores networks through it), and it
+     * serves no requests.
+     */
+    @Test
+    void storeIsFreeOfNetworksAndWebTypes() {
+        noClasses().that().resideInAPackage(ROOT + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..",
+                        "ai.onnxruntime..", "org.springframework.web..", "jakarta.servlet..")
+                .check(main);
+    }
+
+    /** Below the model, the store uses only the refusals (and the JDK, logging and JSON). */
+    @Test
+    void storeUsesNoOtherFeature() {
+        noClasses().that().resideInAPackage(ROOT + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
+                        ROOT + ".attributes..", ROOT + ".clients..")
+                .check(main);
+    }
+
     /** Decoding, preprocessing and attributes are plain code over pixels: usable by training and tests alike. */
     @Test
     void imageHandlingIsFreeOfWebAndModelTypes() {
@@ -90,8 +116,8 @@ class ModuleBoundariesTest {
     void configurationDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".config..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
-                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
-                        ROOT + ".attributes..", ROOT + ".clients..")
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
+                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".clients..")
                 .check(main);
     }
 }
