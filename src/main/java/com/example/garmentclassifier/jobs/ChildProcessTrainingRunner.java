@@ -1,8 +1,10 @@
 package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.VersionWriter;
 import com.example.garmentclassifier.training.Distillation;
 import com.example.garmentclassifier.training.ProgressLine;
 import com.example.garmentclassifier.training.TrainingCancelledException;
@@ -41,14 +43,18 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final ClassifierProperties properties;
-    private final ModelStore store;
+    private final StoreLayout layout;
+    private final ModelVersions versions;
+    private final VersionWriter writer;
     private final JsonMapper json;
     private final TrainingLaunchCommand launch;
 
-    public ChildProcessTrainingRunner(ClassifierProperties properties, ModelStore store, JsonMapper json,
-                                      TrainingLaunchCommand launch) {
+    public ChildProcessTrainingRunner(ClassifierProperties properties, StoreLayout layout, ModelVersions versions,
+                                      VersionWriter writer, JsonMapper json, TrainingLaunchCommand launch) {
         this.properties = properties;
-        this.store = store;
+        this.layout = layout;
+        this.versions = versions;
+        this.writer = writer;
         this.json = json;
         this.launch = launch;
     }
@@ -68,7 +74,7 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
 
     /** @param appendLog a resumed job's child adds to the log of the run it carries on, rather than replacing it */
     private ModelMetadata run(List<String> command, TrainingProgress progress, boolean appendLog) {
-        Path logFile = store.root().resolve("jobs").resolve("training-child.log");
+        Path logFile = layout.trainingChildLog();
         Process child;
         try {
             Files.createDirectories(logFile.getParent());
@@ -86,7 +92,7 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
             boolean cancelled = awaitOrCancel(child, progress);
             reader.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS));
             if (cancelled) {
-                store.cleanTemporaryFiles();
+                writer.cleanTemporaryFiles();
                 throw new TrainingCancelledException("cancelled: the training process was stopped");
             }
             return result(child.exitValue(), outcome.get());
@@ -122,7 +128,7 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
 
     private List<String> command(List<String> args) {
         ClassifierProperties.Training training = properties.training();
-        args.add("--classifier.model-store=" + store.root());
+        args.add("--classifier.model-store=" + layout.root());
         // Seeding is the service's job, done at its startup; the child only trains into the store.
         args.add("--classifier.model-store-seed=");
         args.add("--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath());
@@ -183,9 +189,9 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
 
     private ModelMetadata result(int exitCode, ProgressLine outcome) {
         if (exitCode == 0 && outcome != null && "stored".equals(outcome.event())) {
-            return store.readMetadata(outcome.version());
+            return versions.readMetadata(outcome.version());
         }
-        store.cleanTemporaryFiles();
+        writer.cleanTemporaryFiles();
         if (outcome != null && "failed".equals(outcome.event())) {
             throw new TrainingFailedException(outcome.reason());
         }
@@ -199,7 +205,6 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
                     + "); the serving model is unchanged");
         }
         throw new TrainingFailedException("The training process exited with code " + exitCode
-                + " without storing a model; see " + store.root().relativize(store.root().resolve("jobs")
-                .resolve("training-child.log")) + " in the model store");
+                + " without storing a model; see " + layout.root().relativize(layout.trainingChildLog()) + " in the model store");
     }
 }

@@ -5,9 +5,10 @@ import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.TrainingCancelledException;
 import com.example.garmentclassifier.training.TrainingFailedException;
@@ -81,7 +82,7 @@ public class TrainingJobService {
         return thread;
     });
 
-    public TrainingJobService(TrainingRunner runner, ModelStore store, ModelHolder holder,
+    public TrainingJobService(TrainingRunner runner, ModelStore store, StoreLayout layout, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
                               MeterRegistry registry) {
         this.runner = runner;
@@ -90,7 +91,7 @@ public class TrainingJobService {
         this.holder = holder;
         this.activation = activation;
         this.json = json;
-        this.repository = new TrainingJobRepository(store.root().resolve("jobs"), json);
+        this.repository = new TrainingJobRepository(layout.jobs(), json);
         this.promotionTolerance = properties.training().promotionTolerance();
         this.gate = new ValidationGate(store, new IdxReader(), properties.datasetDir());
         this.instance = ManagementFactory.getRuntimeMXBean().getName();

@@ -2,6 +2,9 @@ package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.VersionWriter;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
 import com.example.garmentclassifier.training.TrainingPipeline;
 import com.example.garmentclassifier.training.TrainingRunner;
@@ -15,9 +18,9 @@ class TrainingRunnerConfiguration {
 
     @Bean
     TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, ModelStore store,
-                                  JsonMapper json) {
+                                  StoreLayout layout, ModelVersions versions, VersionWriter writer, JsonMapper json) {
         return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
-                ? new ChildProcessTrainingRunner(properties, store, json, new TrainingLaunchCommand())
+                ? new ChildProcessTrainingRunner(properties, layout, versions, writer, json, new TrainingLaunchCommand())
                 : new InProcessTrainingRunner(pipeline, store, json);
     }
 }

@@ -42,12 +42,27 @@ public class ModelStore {
     }
 
     public ModelStore(Path root, JsonMapper json, StoreOutput output) {
-        this.layout = new StoreLayout(root);
-        this.versions = new ModelVersions(layout, json);
-        this.writer = new VersionWriter(layout, json, output);
-        this.records = new MetadataRecords(layout, versions, json);
-        this.active = new ActiveVersion(layout);
-        this.locks = new StoreLocks(layout);
+        this(new StoreLayout(root), json, output);
+    }
+
+    private ModelStore(StoreLayout layout, JsonMapper json, StoreOutput output) {
+        this(layout, new ModelVersions(layout, json), new VersionWriter(layout, json, output), json);
+    }
+
+    private ModelStore(StoreLayout layout, ModelVersions versions, VersionWriter writer, JsonMapper json) {
+        this(layout, versions, writer, new MetadataRecords(layout, versions, json), new ActiveVersion(layout),
+                new StoreLocks(layout));
+    }
+
+    /** Over the store's parts as the application wires them, so that both share their state and locks. */
+    public ModelStore(StoreLayout layout, ModelVersions versions, VersionWriter writer, MetadataRecords records,
+                      ActiveVersion active, StoreLocks locks) {
+        this.layout = layout;
+        this.versions = versions;
+        this.writer = writer;
+        this.records = records;
+        this.active = active;
+        this.locks = locks;
     }
 
     public Path root() {
@@ -102,10 +117,6 @@ public class ModelStore {
 
     public Optional<String> activeVersion() {
         return active.current();
-    }
-
-    static Optional<String> activeVersionOf(Path root) {
-        return ActiveVersion.of(new StoreLayout(root));
     }
 
     public List<ModelMetadata> list() {

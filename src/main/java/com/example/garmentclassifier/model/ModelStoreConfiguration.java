@@ -1,21 +1,65 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.store.ActiveVersion;
+import com.example.garmentclassifier.store.MetadataRecords;
+import com.example.garmentclassifier.store.ModelStoreSeeder;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.StoreLocks;
+import com.example.garmentclassifier.store.StoreOutput;
+import com.example.garmentclassifier.store.VersionWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+/**
+ * The model store's parts, one of each over {@code classifier.model-store}: they are shared so that
+ * their locks (and the checksum cache) cover every caller. The store package itself knows no Spring.
+ */
 @Configuration(proxyBeanMethods = false)
 class ModelStoreConfiguration {
 
     @Bean
-    ModelStore modelStore(ClassifierProperties properties, JsonMapper jsonMapper) {
-        return new ModelStore(properties.modelStore(), jsonMapper);
+    StoreLayout storeLayout(ClassifierProperties properties) {
+        return new StoreLayout(properties.modelStore());
     }
 
     @Bean
-    ModelStoreSeeder modelStoreSeeder(ModelStore store, ClassifierProperties properties) {
-        return new ModelStoreSeeder(store, properties.modelStoreSeed());
+    ModelVersions modelVersions(StoreLayout layout, JsonMapper jsonMapper) {
+        return new ModelVersions(layout, jsonMapper);
+    }
+
+    @Bean
+    VersionWriter versionWriter(StoreLayout layout, JsonMapper jsonMapper) {
+        return new VersionWriter(layout, jsonMapper, StoreOutput.DISK);
+    }
+
+    @Bean
+    MetadataRecords metadataRecords(StoreLayout layout, ModelVersions versions, JsonMapper jsonMapper) {
+        return new MetadataRecords(layout, versions, jsonMapper);
+    }
+
+    @Bean
+    ActiveVersion activeVersion(StoreLayout layout) {
+        return new ActiveVersion(layout);
+    }
+
+    @Bean
+    StoreLocks storeLocks(StoreLayout layout) {
+        return new StoreLocks(layout);
+    }
+
+    @Bean
+    ModelStore modelStore(StoreLayout layout, ModelVersions versions, VersionWriter writer, MetadataRecords records,
+                          ActiveVersion active, StoreLocks locks) {
+        return new ModelStore(layout, versions, writer, records, active, locks);
+    }
+
+    @Bean
+    ModelStoreSeeder modelStoreSeeder(StoreLayout layout, VersionWriter writer, ActiveVersion active,
+                                      ClassifierProperties properties) {
+        return new ModelStoreSeeder(layout, writer, active, properties.modelStoreSeed());
     }
 
     @Bean

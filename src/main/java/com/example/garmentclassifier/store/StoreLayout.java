@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  *   training.lock            held by the instance that trains (instances sharing the store take turns)
  *   training.lock.clock      written to read the file system's time when a lock's age is judged
  *   jobs/{id}.json           training job records
+ *   jobs/training-child.log  the output of the last training child process
  *   versions/{id}/model.zip  DL4J model without updater state (the reference every engine is checked against)
  *   versions/{id}/model-2.zip, model-3.zip, ...  an ensemble's further members
  *   versions/{id}/model.onnx the same network for ONNX Runtime (written at training, or converted at first load)
@@ -32,6 +33,7 @@ public final class StoreLayout {
     static final String TEMP_PREFIX = ".tmp-";
     private static final String VERSIONS = "versions";
     private static final String JOBS = "jobs";
+    private static final String TRAINING_CHILD_LOG = "training-child.log";
     private static final String ACTIVE_POINTER = "active-version";
     private static final String ACTIVATIONS = "activations";
     private static final String SEEDED_ACTIVE = "seeded-active-version";
@@ -55,6 +57,11 @@ public final class StoreLayout {
     /** Training job records and the training child's log. */
     public Path jobs() {
         return root.resolve(JOBS);
+    }
+
+    /** What the training child process wrote, kept for the admin when it fails. */
+    public Path trainingChildLog() {
+        return jobs().resolve(TRAINING_CHILD_LOG);
     }
 
     Path activePointer() {

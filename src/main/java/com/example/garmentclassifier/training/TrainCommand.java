@@ -1,10 +1,10 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.ModelStoreSeeder;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelStoreSeeder;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import java.nio.file.Path;
 import java.util.Arrays;

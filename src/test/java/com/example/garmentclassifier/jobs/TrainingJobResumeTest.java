@@ -13,6 +13,7 @@ import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.CheckpointDirectory;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
@@ -62,7 +63,8 @@ class TrainingJobResumeTest {
 
         ModelActivationService activation = mock(ModelActivationService.class);
         TrainingJobService restarted = new TrainingJobService(new InProcessTrainingRunner(pipeline, store, json),
-                store, new ModelHolder(), activation, properties, json, new SimpleMeterRegistry());
+                store, new StoreLayout(storeDir), new ModelHolder(), activation, properties, json,
+                new SimpleMeterRegistry());
         assertThat(restarted.get(JOB).state()).as("not failed: it waits to carry on").isEqualTo(JobState.RUNNING);
         restarted.resumeStoppedJob();
 
@@ -104,8 +106,8 @@ class TrainingJobResumeTest {
                 throw new AssertionError("a new job is not resumed");
             }
         };
-        TrainingJobService service = new TrainingJobService(failsAfterAnEpoch, store, new ModelHolder(),
-                mock(ModelActivationService.class), properties, json, new SimpleMeterRegistry());
+        TrainingJobService service = new TrainingJobService(failsAfterAnEpoch, store, new StoreLayout(storeDir),
+                new ModelHolder(), mock(ModelActivationService.class), properties, json, new SimpleMeterRegistry());
         String id = service.submit(new RetrainRequest(null, "robust", null, 1, 32, 0.004, 11L, 200, null, null)).id();
 
         await().atMost(Duration.ofMinutes(1)).until(() -> service.get(id).state().isFinished());

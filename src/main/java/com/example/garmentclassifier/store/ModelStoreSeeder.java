@@ -1,6 +1,5 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
-import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -18,26 +17,23 @@ import org.slf4j.LoggerFactory;
  * committed {@code model-store/} for a service run from a checkout. Versions the store lacks are
  * copied in and existing ones are never touched. The store follows the seed's active version while
  * nobody has chosen another: it takes it when it has none, and when it still serves the version the
- * seed had last time (recorded in {@code seeded-active-version}). A newer image or a pulled commit
+ * seed had last time (recorded in {@link StoreLayout#seededActiveMarker()}). A newer image or a pulled commit
  * thus serves its new model, while a version an admin activated or trained since stays active.
  */
 public class ModelStoreSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(ModelStoreSeeder.class);
 
-    /** The seed's active version when the store last took it: while the store still serves it, it follows the seed. */
-    static final String SEEDED_ACTIVE = "seeded-active-version";
-
-    private final ModelStore store;
+    private final StoreLayout layout;
+    private final VersionWriter writer;
+    private final ActiveVersion active;
     private final Path configuredSeed;
 
-    public ModelStoreSeeder(ModelStore store) {
-        this(store, null);
-    }
-
     /** @param configuredSeed {@code classifier.model-store-seed}: what {@link #seedConfigured()} seeds from; null = none */
-    public ModelStoreSeeder(ModelStore store, Path configuredSeed) {
-        this.store = store;
+    public ModelStoreSeeder(StoreLayout layout, VersionWriter writer, ActiveVersion active, Path configuredSeed) {
+        this.layout = layout;
+        this.writer = writer;
+        this.active = active;
         this.configuredSeed = configuredSeed;
     }
 
@@ -48,7 +44,7 @@ public class ModelStoreSeeder {
      */
     public void seedConfigured() {
         if (configuredSeed == null
-                || configuredSeed.toAbsolutePath().normalize().equals(store.root().toAbsolutePath().normalize())) {
+                || new StoreLayout(configuredSeed).root().equals(layout.root())) {
             return;
         }
         try {
@@ -60,7 +56,8 @@ public class ModelStoreSeeder {
 
     /** @return the versions copied in */
     public List<String> seedFrom(Path seed) {
-        Path seedVersions = seed.resolve("versions");
+        StoreLayout seedLayout = new StoreLayout(seed);
+        Path seedVersions = seedLayout.versions();
         List<String> copied = new ArrayList<>();
         if (!Files.isDirectory(seedVersions)) {
             log.warn("Model store seed {} has no versions; nothing to seed", seed);
@@ -68,29 +65,29 @@ public class ModelStoreSeeder {
         }
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(seedVersions, Files::isDirectory)) {
             for (Path dir : dirs) {
-                if (store.importVersion(dir)) {
+                if (writer.importVersion(dir)) {
                     copied.add(dir.getFileName().toString());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the model store seed " + seed, e);
         }
-        ModelStore.activeVersionOf(seed).ifPresent(this::followSeedActivation);
+        ActiveVersion.of(seedLayout).ifPresent(this::followSeedActivation);
         if (!copied.isEmpty()) {
             log.info("Seeded model versions {} into {} (activate one with POST /admin/models/<version>/activate)",
-                    copied, store.root());
+                    copied, layout.root());
         }
         return copied;
     }
 
     private void followSeedActivation(String seedActive) {
-        Optional<String> current = store.activeVersion();
+        Optional<String> current = active.current();
         Optional<String> lastSeeded = readMarker();
         boolean following = current.isEmpty()
                 || (lastSeeded.isPresent() && current.equals(lastSeeded) && !lastSeeded.get().equals(seedActive));
         if (following) {
             try {
-                store.setActive(seedActive);
+                active.activate(seedActive);
                 log.info("Activated the seed's active version {} (the store {})", seedActive,
                         current.map(v -> "served the seed's previous one, " + v).orElse("had none"));
             } catch (ModelVersionNotFoundException e) {
@@ -106,7 +103,7 @@ public class ModelStoreSeeder {
     }
 
     private Optional<String> readMarker() {
-        Path marker = store.root().resolve(SEEDED_ACTIVE);
+        Path marker = layout.seededActiveMarker();
         try {
             return Files.isRegularFile(marker) ? Optional.of(Files.readString(marker).trim()).filter(v -> !v.isEmpty())
                     : Optional.empty();
@@ -116,8 +113,8 @@ public class ModelStoreSeeder {
     }
 
     private void writeMarker(String version) {
-        Path marker = store.root().resolve(SEEDED_ACTIVE);
-        Path temp = store.root().resolve(SEEDED_ACTIVE + ".tmp");
+        Path marker = layout.seededActiveMarker();
+        Path temp = marker.resolveSibling(marker.getFileName() + ".tmp");
         try {
             Files.writeString(temp, version + "\n");
             Files.move(temp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

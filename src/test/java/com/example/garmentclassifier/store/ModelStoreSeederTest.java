@@ -1,7 +1,9 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +21,30 @@ class ModelStoreSeederTest {
     private static final String OLDER = "v20261124-035657";
     private static final String ACTIVE = "v20261202-081648";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @TempDir
     Path root;
 
+    private static ModelStoreSeeder seeder(StoreLayout store) {
+        return seeder(store, null);
+    }
+
+    private static ModelStoreSeeder seeder(StoreLayout store, Path configuredSeed) {
+        return new ModelStoreSeeder(store, new VersionWriter(store, JSON, StoreOutput.DISK), new ActiveVersion(store),
+                configuredSeed);
+    }
+
     @Test
     void anEmptyStoreGetsEveryVersionAndTheSeedsActiveOne() throws IOException {
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        var copied = new ModelStoreSeeder(store).seedFrom(COMMITTED);
+        StoreLayout store = new StoreLayout(root);
+        var copied = seeder(store).seedFrom(COMMITTED);
 
         assertThat(copied).containsExactlyInAnyOrderElementsOf(committedVersions());
-        assertThat(store.activeVersion()).contains(Files.readString(COMMITTED.resolve("active-version")).trim());
-        assertThat(store.list()).hasSize(copied.size());
-        try (StoredNetworks networks = store.loadNetworks(store.activeVersion().orElseThrow())) {
+        String active = Files.readString(COMMITTED.resolve("active-version")).trim();
+        assertThat(new ActiveVersion(store).current()).contains(active);
+        assertThat(new ModelVersions(store, JSON).list()).hasSize(copied.size());
+        try (StoredNetworks networks = new ModelStore(root, JSON).loadNetworks(active)) {
             assertThat(networks.members()).isNotEmpty();
         }
     }
@@ -40,54 +54,54 @@ class ModelStoreSeederTest {
         FileSystemUtils.copyRecursively(COMMITTED, root);
         String older = committedVersions().stream().sorted().findFirst().orElseThrow();
         String newer = committedVersions().stream().sorted().reduce((a, b) -> b).orElseThrow();
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        store.setActive(older);
+        StoreLayout store = new StoreLayout(root);
+        new ActiveVersion(store).activate(older);
         FileSystemUtils.deleteRecursively(root.resolve("versions").resolve(newer));
         Path retrained = root.resolve("versions").resolve(older).resolve("metadata.json");
         long before = Files.getLastModifiedTime(retrained).toMillis();
 
-        var copied = new ModelStoreSeeder(store).seedFrom(COMMITTED);
+        var copied = seeder(store).seedFrom(COMMITTED);
 
         assertThat(copied).containsExactly(newer);
-        assertThat(store.activeVersion()).as("an activation made since is not undone").contains(older);
+        assertThat(new ActiveVersion(store).current()).as("an activation made since is not undone").contains(older);
         assertThat(Files.getLastModifiedTime(retrained).toMillis()).as("existing versions untouched").isEqualTo(before);
-        assertThat(new ModelStoreSeeder(store).seedFrom(COMMITTED)).as("seeding twice copies nothing").isEmpty();
+        assertThat(seeder(store).seedFrom(COMMITTED)).as("seeding twice copies nothing").isEmpty();
     }
 
     @Test
     void aStoreFollowsTheSeedsNewActiveVersionWhileNobodyChoseAnother(@TempDir Path seed) throws IOException {
         seedOf(seed, OLD, OLDER);
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        new ModelStoreSeeder(store).seedFrom(seed);
-        assertThat(store.activeVersion()).contains(OLD);
+        StoreLayout store = new StoreLayout(root);
+        seeder(store).seedFrom(seed);
+        assertThat(new ActiveVersion(store).current()).contains(OLD);
 
         Files.writeString(seed.resolve("active-version"), OLDER + "\n"); // a pulled commit, a newer image
-        new ModelStoreSeeder(store).seedFrom(seed);
+        seeder(store).seedFrom(seed);
 
-        assertThat(store.activeVersion()).as("the store served the seed's previous choice").contains(OLDER);
+        assertThat(new ActiveVersion(store).current()).as("the store served the seed's previous choice").contains(OLDER);
     }
 
     @Test
     void anActivationMadeSinceOutlastsTheSeedsNewChoice(@TempDir Path seed) throws IOException {
         seedOf(seed, OLD, OLDER);
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        new ModelStoreSeeder(store).seedFrom(seed);
+        StoreLayout store = new StoreLayout(root);
+        seeder(store).seedFrom(seed);
         FileSystemUtils.copyRecursively(COMMITTED.resolve("versions").resolve(ACTIVE),
                 root.resolve("versions").resolve(ACTIVE));
-        store.setActive(ACTIVE); // an admin's choice (or a version trained since)
+        new ActiveVersion(store).activate(ACTIVE); // an admin's choice (or a version trained since)
 
         Files.writeString(seed.resolve("active-version"), OLDER + "\n");
-        new ModelStoreSeeder(store).seedFrom(seed);
+        seeder(store).seedFrom(seed);
 
-        assertThat(store.activeVersion()).contains(ACTIVE);
+        assertThat(new ActiveVersion(store).current()).contains(ACTIVE);
     }
 
     @Test
     void aStoreIsNotItsOwnSeed() {
-        ModelStore store = new ModelStore(COMMITTED, JsonMapper.builder().build());
-        new ModelStoreSeeder(store, Path.of("./model-store")).seedConfigured();
+        StoreLayout store = new StoreLayout(COMMITTED);
+        seeder(store, Path.of("./model-store")).seedConfigured();
 
-        assertThat(COMMITTED.resolve(ModelStoreSeeder.SEEDED_ACTIVE)).as("nothing written into the seed").doesNotExist();
+        assertThat(store.seededActiveMarker()).as("nothing written into the seed").doesNotExist();
     }
 
     /** A seed holding two of the committed versions, {@code active} active. */
