@@ -23,7 +23,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The directory of model versions (see {@link StoreLayout}); being split into the store package. */
+/**
+ * Saves DL4J networks as a new version (with their ONNX form and its parity record) and restores them;
+ * the files themselves are the store package's ({@link StoreLayout}). Its other methods only delegate to
+ * the store's parts, so that callers not yet moved keep working; they go once each caller takes the
+ * part it needs (ModelVersions, ActiveVersion, MetadataRecords, ...).
+ */
 public class ModelStore {
 
     public static final String MODEL_FILE = StoreLayout.MODEL_FILE;
