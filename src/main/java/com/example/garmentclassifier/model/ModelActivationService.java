@@ -1,7 +1,10 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +26,9 @@ public class ModelActivationService {
     /** A version that failed to load (perhaps for want of memory, or a volume hiccup) is tried again after this. */
     private static final Duration RETRY_UNLOADABLE = Duration.ofMinutes(1);
 
-    private final ModelStore store;
+    private final ModelVersions versions;
+    private final ActiveVersion activeVersion;
+    private final StoreLayout layout;
     private final ModelLoader loader;
     private final ModelHolder holder;
     private final Counter swaps;
@@ -33,8 +38,11 @@ public class ModelActivationService {
     /** Following starts once the startup activation has run, so the two never load the same version twice. */
     private boolean started;
 
-    public ModelActivationService(ModelStore store, ModelLoader loader, ModelHolder holder, MeterRegistry registry) {
-        this.store = store;
+    public ModelActivationService(ModelVersions versions, ActiveVersion activeVersion, StoreLayout layout,
+                                  ModelLoader loader, ModelHolder holder, MeterRegistry registry) {
+        this.versions = versions;
+        this.activeVersion = activeVersion;
+        this.layout = layout;
         this.loader = loader;
         this.holder = holder;
         this.swaps = Counter.builder("classifier.model.swaps").description("Times the serving model was replaced")
@@ -52,7 +60,7 @@ public class ModelActivationService {
         LoadedModel model = loader.load(version);
         try {
             warmUp(model);
-            store.setActive(version);
+            activeVersion.activate(version);
         } catch (RuntimeException e) {
             model.discard();
             throw e;
@@ -73,7 +81,7 @@ public class ModelActivationService {
      * @return whether this instance swapped to another version
      */
     public synchronized boolean followStore() {
-        String active = store.activeVersion().orElse(null);
+        String active = activeVersion.current().orElse(null);
         String serving = holder.current().map(LoadedModel::version).orElse(null);
         if (!started || active == null) {
             return false;
@@ -112,10 +120,10 @@ public class ModelActivationService {
     /** Deletes a stored version; the serving one cannot be deleted. */
     public synchronized void delete(String version) {
         String serving = holder.current().map(LoadedModel::version).orElse(null);
-        if (version.equals(serving) || version.equals(store.activeVersion().orElse(null))) {
+        if (version.equals(serving) || version.equals(activeVersion.current().orElse(null))) {
             throw new ActiveModelDeletionException(version);
         }
-        store.delete(version);
+        versions.delete(version);
         log.info("Deleted model version {}", version);
     }
 
@@ -127,7 +135,7 @@ public class ModelActivationService {
      */
     synchronized boolean activateAtStartup() {
         started = true;
-        String active = store.activeVersion().orElse(null);
+        String active = activeVersion.current().orElse(null);
         String failure;
         if (active != null) {
             try {
@@ -141,11 +149,11 @@ public class ModelActivationService {
             }
         } else {
             failure = "no active version is set";
-            log.warn("No active model version in {}", store.root());
+            log.warn("No active model version in {}", layout.root());
         }
-        List<String> history = store.activationHistory();
+        List<String> history = activeVersion.history();
         List<String> candidates = history.isEmpty()
-                ? store.list().stream().map(ModelMetadata::version).toList() : history;
+                ? versions.list().stream().map(ModelMetadata::version).toList() : history;
         for (String candidate : candidates) {
             if (candidate.equals(active)) {
                 continue;

@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.store.ModelStoreSeeder;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.VersionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,14 +24,16 @@ public class ModelBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ModelBootstrap.class);
 
-    private final ModelStore store;
+    private final VersionWriter writer;
+    private final StoreLayout layout;
     private final ModelHolder holder;
     private final ModelActivationService activation;
     private final ModelStoreSeeder seeder;
 
-    public ModelBootstrap(ModelStore store, ModelHolder holder, ModelActivationService activation,
-                          ModelStoreSeeder seeder) {
-        this.store = store;
+    public ModelBootstrap(VersionWriter writer, StoreLayout layout, ModelHolder holder,
+                          ModelActivationService activation, ModelStoreSeeder seeder) {
+        this.writer = writer;
+        this.layout = layout;
         this.holder = holder;
         this.activation = activation;
         this.seeder = seeder;
@@ -37,12 +41,12 @@ public class ModelBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        store.cleanTemporaryFiles();
+        writer.cleanTemporaryFiles();
         seeder.seedConfigured();
         if (!activation.activateAtStartup()) {
             String reason = "No usable model in the model store: train one with --train or restore the store";
             holder.markUnavailable(reason);
-            log.error(reason + " ({})", store.root());
+            log.error(reason + " ({})", layout.root());
         }
     }
 }

@@ -15,7 +15,9 @@ import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import com.example.garmentclassifier.store.InvalidModelException;
+import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,15 +36,20 @@ public class ModelLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
 
-    private final ModelStore store;
+    private final ModelStore archive;
+    private final ModelVersions versions;
+    private final MetadataRecords records;
     private final OnnxArtifacts onnxArtifacts;
     private final ClassifierProperties.Inference settings;
     /** Images both engines must agree on before ONNX Runtime serves a version (see {@link ParityProbes}). */
     private final float[][] parityProbes;
 
-    public ModelLoader(ModelStore store, ClassifierProperties.Inference settings) {
-        this.store = store;
-        this.onnxArtifacts = new OnnxArtifacts(store);
+    public ModelLoader(ModelStore archive, ModelVersions versions, MetadataRecords records,
+                       ClassifierProperties.Inference settings) {
+        this.archive = archive;
+        this.versions = versions;
+        this.records = records;
+        this.onnxArtifacts = new OnnxArtifacts(versions, records);
         this.settings = settings;
         this.parityProbes = ParityProbes.standard();
     }
@@ -54,7 +61,7 @@ public class ModelLoader {
                 return checked.get();
             }
         }
-        StoredNetworks networks = store.loadNetworks(version);
+        StoredNetworks networks = archive.loadNetworks(version);
         InferenceEngine dl4j = dl4jEngine(networks);
         try {
             return choose(version, networks, dl4j);
@@ -72,12 +79,12 @@ public class ModelLoader {
      * damaged version is refused as before. Empty, and the full load follows, when nothing usable is recorded.
      */
     private Optional<LoadedModel> servedOnRecordedParity(String version) {
-        ModelMetadata metadata = store.readMetadata(version);
+        ModelMetadata metadata = versions.readMetadata(version);
         if (!metadata.onnxParityCoversOnnx()) {
             return Optional.empty();
         }
         ModelMetadata.OnnxParity recorded = metadata.onnxParity();
-        store.verifyNetworkFiles(version);
+        versions.verifyNetworkFiles(version);
         Optional<byte[]> onnxModel = storedOnnx(version);
         if (onnxModel.isEmpty()) {
             return Optional.empty();
@@ -104,7 +111,7 @@ public class ModelLoader {
                 parity.probes(), parity.maxAbsDifference(), parity.argmaxMismatches());
         try {
             // Only if the ONNX file is still the one checked: another process may have replaced it meanwhile.
-            return store.updateMetadata(version, stored -> {
+            return records.update(version, stored -> {
                 ModelMetadata recorded = stored.withOnnxParity(record);
                 return recorded.onnxParityCoversOnnx() ? recorded : stored;
             });
@@ -124,7 +131,7 @@ public class ModelLoader {
 
     private LoadedModel choose(String version, StoredNetworks networks, InferenceEngine dl4j) {
         if (settings.engine() == Engine.DL4J) {
-            return serve(store.readMetadata(version), dl4j,
+            return serve(versions.readMetadata(version), dl4j,
                     new EngineSelection(dl4j.name(), "configured: classifier.inference.engine=dl4j", null));
         }
         OnnxRuntimeEngine onnx;
@@ -133,7 +140,7 @@ public class ModelLoader {
                     settings.threadsOrProcessors(), settings.spinWait());
         } catch (RuntimeException e) {
             log.warn("Version {} serves on DL4J: no ONNX Runtime engine ({})", version, e.getMessage());
-            return serve(store.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
+            return serve(versions.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
                     "ONNX Runtime unavailable for this version: " + e.getMessage(), null));
         }
         ParityReport parity;
@@ -141,7 +148,7 @@ public class ModelLoader {
         try {
             parity = ParityCheck.compare(dl4j, onnx, parityProbes);
             // Read after the conversion, which may have added the ONNX file to the version's metadata.
-            metadata = store.readMetadata(version);
+            metadata = versions.readMetadata(version);
         } catch (RuntimeException e) {
             onnx.close();
             throw e;
@@ -179,7 +186,7 @@ public class ModelLoader {
         if (stored.isPresent()) {
             return stored.get();
         }
-        try (StoredNetworks networks = store.loadNetworks(version)) {
+        try (StoredNetworks networks = archive.loadNetworks(version)) {
             return convertAndStore(version, networks);
         }
     }

@@ -30,9 +30,15 @@ class ModelStoreConfiguration {
         return new ModelVersions(layout, jsonMapper);
     }
 
+    /** The files new versions are written to: the disk, unless a test puts a failing one in its place. */
     @Bean
-    VersionWriter versionWriter(StoreLayout layout, JsonMapper jsonMapper) {
-        return new VersionWriter(layout, jsonMapper, StoreOutput.DISK);
+    StoreOutput storeOutput() {
+        return StoreOutput.DISK;
+    }
+
+    @Bean
+    VersionWriter versionWriter(StoreLayout layout, JsonMapper jsonMapper, StoreOutput output) {
+        return new VersionWriter(layout, jsonMapper, output);
     }
 
     @Bean
@@ -63,8 +69,9 @@ class ModelStoreConfiguration {
     }
 
     @Bean
-    ModelLoader modelLoader(ModelStore store, ClassifierProperties properties) {
-        return new ModelLoader(store, properties.inference());
+    ModelLoader modelLoader(ModelStore archive, ModelVersions versions, MetadataRecords records,
+                            ClassifierProperties properties) {
+        return new ModelLoader(archive, versions, records, properties.inference());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,14 +25,14 @@ public class ModelVersionController {
 
     static final String ONNX_MEDIA_TYPE = "application/onnx";
 
-    private final ModelStore store;
+    private final ModelVersions versions;
     private final ModelLoader loader;
     private final ModelHolder holder;
     private final ModelActivationService activation;
 
-    public ModelVersionController(ModelStore store, ModelLoader loader, ModelHolder holder,
+    public ModelVersionController(ModelVersions versions, ModelLoader loader, ModelHolder holder,
                                   ModelActivationService activation) {
-        this.store = store;
+        this.versions = versions;
         this.loader = loader;
         this.holder = holder;
         this.activation = activation;
@@ -43,7 +44,7 @@ public class ModelVersionController {
     @GetMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<ModelVersionSummary> versions() {
         String active = holder.current().map(LoadedModel::version).orElse(null);
-        return store.list().stream().map(m -> ModelVersionSummary.of(m, active)).toList();
+        return versions.list().stream().map(m -> ModelVersionSummary.of(m, active)).toList();
     }
 
     @Operation(summary = "Download a version as ONNX, to run it in your own runtime",

@@ -9,7 +9,9 @@ import com.example.garmentclassifier.model.engine.ParityCheck;
 import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.model.engine.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
+import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.store.StoreLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +30,12 @@ public class OnnxArtifacts {
 
     private static final Logger log = LoggerFactory.getLogger(OnnxArtifacts.class);
 
-    private final ModelStore store;
+    private final ModelVersions versions;
+    private final MetadataRecords records;
 
-    public OnnxArtifacts(ModelStore store) {
-        this.store = store;
+    public OnnxArtifacts(ModelVersions versions, MetadataRecords records) {
+        this.versions = versions;
+        this.records = records;
     }
 
     /**
@@ -39,12 +43,12 @@ public class OnnxArtifacts {
      * A file that fails its checksum is reported and treated as absent, so it is converted again.
      */
     public Optional<Path> file(String version) {
-        ModelMetadata metadata = store.readMetadata(version);
+        ModelMetadata metadata = versions.readMetadata(version);
         if (metadata.onnx() == null) {
             return Optional.empty();
         }
         try {
-            Optional<Path> file = store.versions().intactFile(version, metadata.onnx());
+            Optional<Path> file = versions.intactFile(version, metadata.onnx());
             if (file.isPresent()) {
                 return file;
             }
@@ -62,9 +66,9 @@ public class OnnxArtifacts {
      */
     public ModelMetadata attach(String version, byte[] onnx) {
         try {
-            String sha256 = store.versions().replaceFile(version, StoreLayout.ONNX_FILE, onnx);
+            String sha256 = versions.replaceFile(version, StoreLayout.ONNX_FILE, onnx);
             ModelMetadata.Artifact artifact = new ModelMetadata.Artifact(StoreLayout.ONNX_FILE, sha256);
-            ModelMetadata metadata = store.updateMetadata(version, stored -> stored.withOnnx(artifact));
+            ModelMetadata metadata = records.update(version, stored -> stored.withOnnx(artifact));
             log.info("Stored the ONNX form of model version {}", version);
             return metadata;
         } catch (IOException e) {

@@ -3,11 +3,11 @@ package com.example.garmentclassifier.oip;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;
 import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -27,15 +27,15 @@ public class InferenceProtocolService {
     static final String OUTPUT_NAME = "probabilities";
 
     private final ModelHolder models;
-    private final ModelStore store;
+    private final ModelVersions modelVersions;
     private final InferenceDispatcher dispatcher;
     private final JsonMapper json;
     private final ImageTensorReader reader;
 
-    public InferenceProtocolService(ModelHolder models, ModelStore store, InferenceDispatcher dispatcher,
+    public InferenceProtocolService(ModelHolder models, ModelVersions modelVersions, InferenceDispatcher dispatcher,
                                     JsonMapper json, ClassifierProperties properties) {
         this.models = models;
-        this.store = store;
+        this.modelVersions = modelVersions;
         this.dispatcher = dispatcher;
         this.json = json;
         this.reader = new ImageTensorReader(properties.maxFilesPerRequest());
@@ -144,7 +144,7 @@ public class InferenceProtocolService {
 
     /** The store's loadable versions, newest first (the store reads and checks every version's metadata). */
     private List<String> storedVersions() {
-        return store.list().stream().map(ModelMetadata::version).toList();
+        return modelVersions.list().stream().map(ModelMetadata::version).toList();
     }
 
     private static InferenceProtocolException notServing(String version, LoadedModel serving) {

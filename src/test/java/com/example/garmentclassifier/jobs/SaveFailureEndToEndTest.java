@@ -6,7 +6,8 @@ import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.FailingDisk;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.StoreLayout;
+import com.example.garmentclassifier.store.StoreOutput;
 import com.example.garmentclassifier.web.HttpTestClient;
 import com.example.garmentclassifier.web.HttpTestClient.Response;
 import java.nio.file.Files;
@@ -29,7 +30,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Faults around a retrain, through the admin API: many simultaneous requests start exactly one
@@ -45,12 +45,13 @@ class SaveFailureEndToEndTest {
     private static final String PASSWORD = "save-failure-secret";
     private static final int SIMULTANEOUS = 8;
 
+    /** Only the store's file seam is replaced: the writer, versions and locks are the application's own. */
     @TestConfiguration
     static class DiskFillsUpWhileSaving {
         @Bean
         @Primary
-        ModelStore fullDiskStore(ClassifierProperties properties, JsonMapper json) {
-            return new ModelStore(properties.modelStore(), json, new FailingDisk(ModelStore.MODEL_FILE, 64 * 1024));
+        StoreOutput fullDisk() {
+            return new FailingDisk(StoreLayout.MODEL_FILE, 64 * 1024);
         }
     }
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An ensemble version: stored as several model files with checksums, loaded as all of them, and
@@ -51,36 +50,37 @@ class EnsembleVersionTest {
         second.close();
     }
 
-    private ModelStore store() {
-        return new ModelStore(root, JsonMapper.builder().build());
+    private TestStore store() {
+        return TestStore.at(root);
     }
 
     @Test
     void anEnsembleIsStoredAsOneFilePerMemberAndLoadsAsAllOfThem() {
-        ModelStore store = store();
-        ModelMetadata saved = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+        TestStore store = store();
+        ModelMetadata saved = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
 
         assertThat(saved.modelFile()).isEqualTo("model.zip");
         assertThat(saved.ensembleMembers()).extracting(ModelMetadata.Artifact::file).containsExactly("model-2.zip");
         assertThat(saved.networkFiles()).hasSize(2);
-        assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
-        try (StoredNetworks loaded = store.loadNetworks(saved.version())) {
+        assertThat(store.versions().readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
+        try (StoredNetworks loaded = store.archive().loadNetworks(saved.version())) {
             assertThat(loaded.members()).hasSize(2);
             assertThat(loaded.members().get(0).params()).isEqualTo(first.params());
             assertThat(loaded.members().get(1).params()).isEqualTo(second.params());
         }
-        try (StoredNetworks single = store.loadNetworks(store.save(first, ModelStoreTest.draft(Instant.now())).version())) {
+        String singleVersion = store.archive().save(first, ModelStoreTest.draft(Instant.now())).version();
+        try (StoredNetworks single = store.archive().loadNetworks(singleVersion)) {
             assertThat(single.ensemble()).isFalse();
         }
     }
 
     @Test
     void theServedEnsembleIsTheMeanOfItsMembersOnOnnxRuntime() {
-        ModelStore store = store();
-        String version = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now())).version();
+        TestStore store = store();
+        String version = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now())).version();
         float[][] probes = ParityProbes.standard();
 
-        LoadedModel model = new ModelLoader(store, AUTO).load(version);
+        LoadedModel model = store.loader(AUTO).load(version);
         try {
             assertThat(model.engine().engine()).isEqualTo("onnxruntime");
             assertThat(model.engine().parity().passed()).isTrue();
@@ -103,21 +103,21 @@ class EnsembleVersionTest {
 
     @Test
     void aMemberFileThatChangedOrEscapesTheVersionIsRefused() throws Exception {
-        ModelStore store = store();
-        ModelMetadata saved = store.save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
-        Path member = store.versionDirectory(saved.version()).resolve("model-2.zip");
+        TestStore store = store();
+        ModelMetadata saved = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+        Path member = store.layout().versionDirectory(saved.version()).resolve("model-2.zip");
         byte[] original = Files.readAllBytes(member);
         byte[] changed = original.clone();
         changed[changed.length / 2] ^= 1;
         Files.write(member, changed);
-        assertThatThrownBy(() -> store.loadNetworks(saved.version())).isInstanceOf(InvalidModelException.class)
-                .hasMessageContaining("checksum mismatch");
+        assertThatThrownBy(() -> store.archive().loadNetworks(saved.version()))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum mismatch");
 
         Files.write(member, original);
-        store.updateMetadata(saved.version(), stored -> stored.withEnsembleMembers(List.of(
+        store.records().update(saved.version(), stored -> stored.withEnsembleMembers(List.of(
                 new ModelMetadata.Artifact("../model-2.zip", saved.ensembleMembers().get(0).sha256()))));
-        assertThatThrownBy(() -> store.loadNetworks(saved.version())).isInstanceOf(InvalidModelException.class)
-                .hasMessageContaining("invalid ensemble member");
+        assertThatThrownBy(() -> store.archive().loadNetworks(saved.version()))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("invalid ensemble member");
     }
 
     /** A DL4J engine over a private copy, so closing it leaves the shared network open. */

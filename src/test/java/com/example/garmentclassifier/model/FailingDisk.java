@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.StoreOutput;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -12,7 +13,7 @@ public final class FailingDisk implements StoreOutput {
     private final String fileName;
     private final long bytesBeforeFull;
 
-    /** @param fileName e.g. {@link ModelStore#MODEL_FILE}; @param bytesBeforeFull what it takes before failing */
+    /** @param fileName e.g. {@link StoreLayout#MODEL_FILE}; @param bytesBeforeFull what it takes before failing */
     public FailingDisk(String fileName, long bytesBeforeFull) {
         this.fileName = fileName;
         this.bytesBeforeFull = bytesBeforeFull;

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A version ONNX Runtime cannot serve faithfully still serves, on DL4J, and says why. */
 class ModelLoaderEngineChoiceTest {
@@ -32,11 +31,12 @@ class ModelLoaderEngineChoiceTest {
 
     @Test
     void aNetworkTheExporterCannotConvertServesOnDl4j() {
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        ModelMetadata saved = store.save(networkWithLocalResponseNormalisation(), ModelStoreTest.draft(Instant.now()));
+        TestStore store = TestStore.at(root);
+        ModelMetadata saved = store.archive().save(networkWithLocalResponseNormalisation(),
+                ModelStoreTest.draft(Instant.now()));
         assertThat(saved.onnx()).as("stored without an ONNX form").isNull();
 
-        LoadedModel model = new ModelLoader(store, AUTO).load(saved.version());
+        LoadedModel model = store.loader(AUTO).load(saved.version());
         try {
             assertThat(model.engine().engine()).isEqualTo("dl4j");
             assertThat(model.engine().reason()).contains("cannot be converted to ONNX")
@@ -51,10 +51,10 @@ class ModelLoaderEngineChoiceTest {
     @Test
     void anOnnxFormThatDoesNotMatchDl4jServesOnDl4jUnlessOnnxRuntimeIsForced() throws Exception {
         Path copy = ModelStoreCopy.withMismatchedOnnx();
-        ModelStore store = new ModelStore(copy, JsonMapper.builder().build());
+        TestStore store = TestStore.at(copy);
         String version = Files.readString(copy.resolve("active-version")).trim();
 
-        LoadedModel model = new ModelLoader(store, AUTO).load(version);
+        LoadedModel model = store.loader(AUTO).load(version);
         try {
             assertThat(model.engine().engine()).isEqualTo("dl4j");
             assertThat(model.engine().reason()).contains("does not match DL4J");
@@ -63,7 +63,7 @@ class ModelLoaderEngineChoiceTest {
             model.discard();
         }
 
-        LoadedModel forced = new ModelLoader(store, new Inference(Engine.ONNXRUNTIME, 1, false, false)).load(version);
+        LoadedModel forced = store.loader(new Inference(Engine.ONNXRUNTIME, 1, false, false)).load(version);
         try {
             assertThat(forced.engine().engine()).isEqualTo("onnxruntime");
             assertThat(forced.engine().reason()).contains("although it does not match DL4J");

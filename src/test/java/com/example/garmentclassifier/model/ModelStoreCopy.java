@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.store.StoreLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A private copy of the committed model store, so tests that write versions or jobs never touch it. */
 public final class ModelStoreCopy {
@@ -61,8 +61,9 @@ public final class ModelStoreCopy {
                 other = versions.map(p -> p.getFileName().toString()).filter(v -> !v.equals(active)).sorted()
                         .findFirst().orElseThrow();
             }
-            byte[] foreign = Files.readAllBytes(committed.resolve("versions").resolve(other).resolve(ModelStore.ONNX_FILE));
-            new OnnxArtifacts(new ModelStore(copy, JsonMapper.builder().build())).attach(active, foreign);
+            byte[] foreign = Files.readAllBytes(committed.resolve("versions").resolve(other)
+                    .resolve(StoreLayout.ONNX_FILE));
+            TestStore.at(copy).onnx().attach(active, foreign);
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

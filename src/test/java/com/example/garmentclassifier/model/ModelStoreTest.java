@@ -72,7 +72,7 @@ class ModelStoreTest {
         assertThat(loaded.output(input).toFloatMatrix()).isEqualTo(network.output(input).toFloatMatrix());
         assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
         assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
-        assertThat(new OnnxArtifacts(store).file(saved.version())).isPresent();
+        assertThat(TestStore.at(root).onnx().file(saved.version())).isPresent();
         assertThat(saved.onnxParity()).as("checked against DL4J as it is written").isNotNull();
         assertThat(saved.onnxParity().onnxSha256()).isEqualTo(saved.onnx().sha256());
         assertThat(saved.onnxParity().probes()).isEqualTo(ParityProbes.standard().length);

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;
+import com.example.garmentclassifier.store.ModelVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -33,7 +34,7 @@ class ModelVersionControllerSliceTest {
     MockMvc mvc;
 
     @MockitoBean
-    ModelStore store;
+    ModelVersions versions;
     @MockitoBean
     ModelLoader loader;
     @MockitoBean

@@ -8,12 +8,12 @@ import com.example.garmentclassifier.config.ClassifierProperties.Inference;
 import com.example.garmentclassifier.model.engine.ParityProbes;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A version whose ONNX form passed its parity check once is served on that record at later loads,
@@ -23,12 +23,12 @@ class RecordedParityLoadTest {
 
     private static final Inference REUSE = new Inference(Engine.AUTO, 1, false, true);
 
-    /** A store that counts how often the DL4J networks are restored. */
-    private static final class CountingStore extends ModelStore {
+    /** A store's archive that counts how often the DL4J networks are restored. */
+    private static final class CountingArchive extends ModelStore {
         final AtomicInteger restores = new AtomicInteger();
 
-        CountingStore(Path root) {
-            super(root, JsonMapper.builder().build());
+        CountingArchive(TestStore store) {
+            super(store.layout(), store.versions(), store.writer(), store.records(), store.active(), store.locks());
         }
 
         @Override
@@ -41,12 +41,14 @@ class RecordedParityLoadTest {
     @Test
     void theFirstLoadChecksAndRecordsAndTheNextServesOnTheRecordWithoutDl4j() throws IOException {
         Path copy = ModelStoreCopy.ofCommitted();
-        CountingStore store = new CountingStore(copy);
+        TestStore plain = TestStore.at(copy);
+        CountingArchive archive = new CountingArchive(plain);
+        TestStore store = plain.withArchive(archive);
         String version = activeVersion(copy);
         stripRecordedParity(store, version);
         float[][] probes = ParityProbes.standard();
 
-        LoadedModel checked = new ModelLoader(store, REUSE).load(version);
+        LoadedModel checked = store.loader(REUSE).load(version);
         float[][] checkedAnswers;
         try {
             assertThat(checked.engine().engine()).isEqualTo("onnxruntime");
@@ -55,16 +57,16 @@ class RecordedParityLoadTest {
         } finally {
             checked.discard();
         }
-        assertThat(store.restores).hasValue(1);
-        ModelMetadata.OnnxParity recorded = store.readMetadata(version).onnxParity();
+        assertThat(archive.restores).hasValue(1);
+        ModelMetadata.OnnxParity recorded = store.versions().readMetadata(version).onnxParity();
         assertThat(recorded).isNotNull();
-        assertThat(recorded.onnxSha256()).isEqualTo(store.readMetadata(version).onnx().sha256());
+        assertThat(recorded.onnxSha256()).isEqualTo(store.versions().readMetadata(version).onnx().sha256());
         assertThat(recorded.probes()).isEqualTo(probes.length);
         assertThat(recorded.argmaxMismatches()).isZero();
 
-        LoadedModel reused = new ModelLoader(store, REUSE).load(version);
+        LoadedModel reused = store.loader(REUSE).load(version);
         try {
-            assertThat(store.restores).as("DL4J is not restored again").hasValue(1);
+            assertThat(archive.restores).as("DL4J is not restored again").hasValue(1);
             assertThat(reused.engine().engine()).isEqualTo("onnxruntime");
             assertThat(reused.engine().reason()).contains("recorded; DL4J not loaded");
             assertThat(reused.engine().parity().passed()).isTrue();
@@ -73,9 +75,9 @@ class RecordedParityLoadTest {
             reused.discard();
         }
 
-        LoadedModel unshortened = new ModelLoader(store, new Inference(Engine.AUTO, 1, false, false)).load(version);
+        LoadedModel unshortened = store.loader(new Inference(Engine.AUTO, 1, false, false)).load(version);
         try {
-            assertThat(store.restores).as("reuse-parity-check=false checks again").hasValue(2);
+            assertThat(archive.restores).as("reuse-parity-check=false checks again").hasValue(2);
             assertThat(unshortened.engine().reason()).isEqualTo("matches DL4J on the probe set");
         } finally {
             unshortened.discard();
@@ -85,15 +87,17 @@ class RecordedParityLoadTest {
     @Test
     void aDamagedNetworkFileIsRefusedEvenWithARecordedCheck() throws IOException {
         Path copy = ModelStoreCopy.ofCommitted();
-        CountingStore store = new CountingStore(copy);
+        TestStore plain = TestStore.at(copy);
+        CountingArchive archive = new CountingArchive(plain);
+        TestStore store = plain.withArchive(archive);
         String version = activeVersion(copy);
         recordPassedCheck(store, version);
-        Path modelFile = copy.resolve("versions").resolve(version).resolve(ModelStore.MODEL_FILE);
+        Path modelFile = copy.resolve("versions").resolve(version).resolve(StoreLayout.MODEL_FILE);
         byte[] bytes = Files.readAllBytes(modelFile);
         bytes[bytes.length / 2] ^= 0x21;
         Files.write(modelFile, bytes);
 
-        assertThatThrownBy(() -> new ModelLoader(store, REUSE).load(version))
+        assertThatThrownBy(() -> store.loader(REUSE).load(version))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum mismatch");
     }
 
@@ -101,47 +105,51 @@ class RecordedParityLoadTest {
     void anOnnxFileReplacedAfterTheCheckIsCheckedAgainAndAMismatchServesOnDl4j() {
         // The foreign ONNX form is attached after the copy's own check was recorded: attaching clears it.
         Path copy = ModelStoreCopy.withMismatchedOnnx();
-        CountingStore store = new CountingStore(copy);
+        TestStore plain = TestStore.at(copy);
+        CountingArchive archive = new CountingArchive(plain);
+        TestStore store = plain.withArchive(archive);
         String version = activeVersion(copy);
-        assertThat(store.readMetadata(version).onnxParity()).isNull();
+        assertThat(store.versions().readMetadata(version).onnxParity()).isNull();
 
-        LoadedModel model = new ModelLoader(store, REUSE).load(version);
+        LoadedModel model = store.loader(REUSE).load(version);
         try {
-            assertThat(store.restores).hasValue(1);
+            assertThat(archive.restores).hasValue(1);
             assertThat(model.engine().engine()).isEqualTo("dl4j");
             assertThat(model.engine().reason()).contains("does not match DL4J");
         } finally {
             model.discard();
         }
-        assertThat(store.readMetadata(version).onnxParity()).as("a failed check is not recorded").isNull();
+        assertThat(store.versions().readMetadata(version).onnxParity()).as("a failed check is not recorded").isNull();
     }
 
     @Test
     void aRecordForAnotherOnnxFileIsNotTrusted() {
         Path copy = ModelStoreCopy.ofCommitted();
-        CountingStore store = new CountingStore(copy);
+        TestStore plain = TestStore.at(copy);
+        CountingArchive archive = new CountingArchive(plain);
+        TestStore store = plain.withArchive(archive);
         String version = activeVersion(copy);
-        store.updateMetadata(version, metadata -> metadata.withOnnxParity(
+        store.records().update(version, metadata -> metadata.withOnnxParity(
                 new ModelMetadata.OnnxParity("0".repeat(64), 305, 0, 0, java.time.Instant.now())));
 
-        LoadedModel model = new ModelLoader(store, REUSE).load(version);
+        LoadedModel model = store.loader(REUSE).load(version);
         try {
-            assertThat(store.restores).hasValue(1);
+            assertThat(archive.restores).hasValue(1);
             assertThat(model.engine().reason()).isEqualTo("matches DL4J on the probe set");
         } finally {
             model.discard();
         }
-        assertThat(store.readMetadata(version).onnxParity().onnxSha256())
-                .isEqualTo(store.readMetadata(version).onnx().sha256());
+        assertThat(store.versions().readMetadata(version).onnxParity().onnxSha256())
+                .isEqualTo(store.versions().readMetadata(version).onnx().sha256());
     }
 
-    private static void recordPassedCheck(ModelStore store, String version) {
-        new ModelLoader(store, REUSE).load(version).discard();
-        assertThat(store.readMetadata(version).onnxParity()).isNotNull();
+    private static void recordPassedCheck(TestStore store, String version) {
+        store.loader(REUSE).load(version).discard();
+        assertThat(store.versions().readMetadata(version).onnxParity()).isNotNull();
     }
 
-    private static void stripRecordedParity(ModelStore store, String version) {
-        store.updateMetadata(version, metadata -> metadata.withOnnxParity(null));
+    private static void stripRecordedParity(TestStore store, String version) {
+        store.records().update(version, metadata -> metadata.withOnnxParity(null));
     }
 
     private static String activeVersion(Path store) {

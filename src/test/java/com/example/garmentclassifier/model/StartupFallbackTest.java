@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When the active version is broken, startup serves the version that was active before it, not a
@@ -33,15 +32,15 @@ class StartupFallbackTest {
         byte[] bytes = Files.readAllBytes(brokenModel);
         bytes[bytes.length / 3] ^= 0x11;
         Files.write(brokenModel, bytes);
-        ModelStore store = new ModelStore(root, JsonMapper.builder().build());
-        store.setActive(OLDER);
-        store.setActive(BROKEN);
+        TestStore store = TestStore.at(root);
+        store.active().activate(OLDER);
+        store.active().activate(BROKEN);
         // REJECTED is the newest loadable version, but it was never active.
 
         ModelHolder holder = new ModelHolder();
-        ModelActivationService activation = new ModelActivationService(store,
-                new ModelLoader(store, new ClassifierProperties.Inference(ClassifierProperties.Engine.AUTO, 1, false, false)),
-                holder, new SimpleMeterRegistry());
+        ModelActivationService activation = new ModelActivationService(store.versions(), store.active(),
+                store.layout(), store.loader(new ClassifierProperties.Inference(ClassifierProperties.Engine.AUTO, 1,
+                        false, false)), holder, new SimpleMeterRegistry());
 
         assertThat(activation.activateAtStartup()).isTrue();
         assertThat(holder.current().orElseThrow().version()).isEqualTo(OLDER);
@@ -50,7 +49,7 @@ class StartupFallbackTest {
                 .contains("serving " + OLDER + ", the most recently active version that loads");
         assertThat(new ModelHealthIndicator(holder).health().getDetails().get("fallback").toString())
                 .contains(BROKEN);
-        assertThat(store.activeVersion()).as("the pointer is left for an operator to fix").contains(BROKEN);
+        assertThat(store.active().current()).as("the pointer is left for an operator to fix").contains(BROKEN);
     }
 
     private void copyVersion(String from, String as) throws IOException {

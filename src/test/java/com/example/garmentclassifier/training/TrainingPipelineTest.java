@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.OnnxArtifacts;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class TrainingPipelineTest {
         assertThat(metadata.test().perClass()).hasSize(10);
         assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
         assertThat(store.loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
-        assertThat(new OnnxArtifacts(store).file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
+        assertThat(TestStore.at(storeDir).onnx().file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
         ModelMetadata.Calibration calibration = metadata.calibration();
         assertThat(calibration.temperature()).as("fitted on the validation images").isBetween(0.05, 20.0);
         assertThat(calibration.eceAfter()).isBetween(0.0, 1.0);

@@ -2,8 +2,8 @@ package com.example.garmentclassifier.web.report;
 
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.training.DatasetUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Model versions", description = "Stored model versions, rollback and clean-up")
 class ModelReportController {
 
-    private final ModelStore store;
+    private final ModelVersions versions;
     private final ModelHolder holder;
     private final TestSetPredictions predictions;
 
-    ModelReportController(ModelStore store, ModelHolder holder, TestSetPredictions predictions) {
-        this.store = store;
+    ModelReportController(ModelVersions versions, ModelHolder holder, TestSetPredictions predictions) {
+        this.versions = versions;
         this.holder = holder;
         this.predictions = predictions;
     }
@@ -44,7 +44,7 @@ class ModelReportController {
     @ApiResponse(responseCode = "422", description = "The version's files are incomplete or fail their checksums")
     @GetMapping(path = "/models/{version}/report", produces = MediaType.TEXT_HTML_VALUE)
     String report(@PathVariable String version) {
-        ModelMetadata metadata = store.readMetadata(version);
+        ModelMetadata metadata = versions.readMetadata(version);
         boolean active = holder.current().map(LoadedModel::version).filter(v -> Objects.equals(v, version)).isPresent();
         try {
             return ModelReportPage.render(metadata, active, predictions.of(metadata), null);

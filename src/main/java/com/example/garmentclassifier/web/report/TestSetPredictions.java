@@ -30,7 +30,7 @@ class TestSetPredictions {
     record Predictions(GarmentImages images, float[][] probabilities) {
     }
 
-    private final ModelStore store;
+    private final ModelStore archive;
     private final IdxReader reader;
     private final ClassifierProperties properties;
     private final ModelEvaluator evaluator = new ModelEvaluator();
@@ -41,8 +41,8 @@ class TestSetPredictions {
         }
     };
 
-    TestSetPredictions(ModelStore store, IdxReader reader, ClassifierProperties properties) {
-        this.store = store;
+    TestSetPredictions(ModelStore archive, IdxReader reader, ClassifierProperties properties) {
+        this.archive = archive;
         this.reader = reader;
         this.properties = properties;
     }
@@ -56,7 +56,7 @@ class TestSetPredictions {
         }
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         float[][] probabilities;
-        try (StoredNetworks networks = store.loadNetworks(version)) {
+        try (StoredNetworks networks = archive.loadNetworks(version)) {
             ModelMetadata.Calibration calibration = metadata.calibration();
             probabilities = evaluator.withServedEngine(networks.members(), engine -> evaluator.probabilities(
                     calibration == null ? engine : new TemperatureScaledEngine(engine, calibration.temperature()), test));

@@ -11,10 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.DatasetUnavailableException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,7 +44,7 @@ class ModelReportControllerSliceTest {
     MockMvc mvc;
 
     @MockitoBean
-    ModelStore store;
+    ModelVersions versions;
     @MockitoBean
     ModelHolder holder;
     @MockitoBean
@@ -51,9 +52,9 @@ class ModelReportControllerSliceTest {
 
     @Test
     void aServingVersionWithoutTheTestSetRendersAndSaysWhatIsMissing() throws Exception {
-        ModelMetadata metadata = new ModelStore(Path.of("model-store"), JsonMapper.builder().build())
-                .readMetadata(VERSION);
-        when(store.readMetadata(VERSION)).thenReturn(metadata);
+        ModelMetadata metadata = new ModelVersions(new StoreLayout(Path.of("model-store")),
+                JsonMapper.builder().build()).readMetadata(VERSION);
+        when(versions.readMetadata(VERSION)).thenReturn(metadata);
         LoadedModel serving = mock(LoadedModel.class);
         when(serving.version()).thenReturn(VERSION);
         when(holder.current()).thenReturn(Optional.of(serving));
@@ -70,9 +71,9 @@ class ModelReportControllerSliceTest {
 
     @Test
     void anotherVersionIsNotMarkedServing() throws Exception {
-        ModelMetadata metadata = new ModelStore(Path.of("model-store"), JsonMapper.builder().build())
-                .readMetadata(VERSION);
-        when(store.readMetadata(VERSION)).thenReturn(metadata);
+        ModelMetadata metadata = new ModelVersions(new StoreLayout(Path.of("model-store")),
+                JsonMapper.builder().build()).readMetadata(VERSION);
+        when(versions.readMetadata(VERSION)).thenReturn(metadata);
         when(holder.current()).thenReturn(Optional.empty());
         when(predictions.of(any())).thenThrow(new DatasetUnavailableException("no test set here"));
 
@@ -84,12 +85,12 @@ class ModelReportControllerSliceTest {
 
     @Test
     void aMissingVersionIs404AndABrokenOne422() throws Exception {
-        when(store.readMetadata("v-none")).thenThrow(new ModelVersionNotFoundException("v-none"));
+        when(versions.readMetadata("v-none")).thenThrow(new ModelVersionNotFoundException("v-none"));
         mvc.perform(get("/models/v-none/report"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Model version not found"));
 
-        when(store.readMetadata("v-broken")).thenThrow(new InvalidModelException("metadata of version v-broken is unreadable"));
+        when(versions.readMetadata("v-broken")).thenThrow(new InvalidModelException("metadata of version v-broken is unreadable"));
         mvc.perform(get("/models/v-broken/report"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.title").value("Model version cannot be loaded"));

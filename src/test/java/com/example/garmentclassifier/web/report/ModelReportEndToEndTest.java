@@ -2,9 +2,10 @@ package com.example.garmentclassifier.web.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
+import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.web.HttpTestClient;
@@ -47,7 +48,7 @@ class ModelReportEndToEndTest {
     @Test
     void everyVersionsReportHasItsChartsAndTheMetadatasConfusionMatrix() throws Exception {
         HttpTestClient client = new HttpTestClient(port);
-        ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
+        ModelVersions store = new ModelVersions(new StoreLayout(Path.of("model-store")), JsonMapper.builder().build());
         int testImages = new IdxReader().read(Path.of("src/test/resources/fashion-mnist-mini"), FashionMnistSplit.TEST)
                 .size();
         JsonNode versions = client.get("/models").json();
