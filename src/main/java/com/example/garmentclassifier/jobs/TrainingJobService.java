@@ -4,12 +4,9 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
-import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.StoreLock;
-import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.TrainingCancelledException;
 import com.example.garmentclassifier.training.TrainingFailedException;
 import com.example.garmentclassifier.training.TrainingProgress;
@@ -62,7 +59,7 @@ public class TrainingJobService {
             DateTimeFormatter.ofPattern("'job-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final TrainingRunner runner;
-    private final ModelStore store;
+    private final TrainingJobStore store;
     private final long minFreeSpace;
     private final ModelHolder holder;
     private final ModelActivationService activation;
@@ -82,7 +79,7 @@ public class TrainingJobService {
         return thread;
     });
 
-    public TrainingJobService(TrainingRunner runner, ModelStore store, StoreLayout layout, ModelHolder holder,
+    public TrainingJobService(TrainingRunner runner, TrainingJobStore store, ValidationGate gate, ModelHolder holder,
                               ModelActivationService activation, ClassifierProperties properties, JsonMapper json,
                               MeterRegistry registry) {
         this.runner = runner;
@@ -91,9 +88,9 @@ public class TrainingJobService {
         this.holder = holder;
         this.activation = activation;
         this.json = json;
-        this.repository = new TrainingJobRepository(layout.jobs(), json);
+        this.repository = new TrainingJobRepository(store.layout().jobs(), json);
         this.promotionTolerance = properties.training().promotionTolerance();
-        this.gate = new ValidationGate(store, new IdxReader(), properties.datasetDir());
+        this.gate = gate;
         this.instance = ManagementFactory.getRuntimeMXBean().getName();
         this.lockStaleAfter = properties.sharedStore().lockStaleAfter();
         // One worker, one queued job at most: submit() refuses a second job before it reaches the queue.
@@ -112,7 +109,7 @@ public class TrainingJobService {
      * after the training) when the store could not take the new version.
      */
     public synchronized TrainingJobView submit(RetrainRequest request) {
-        store.requireRoomForVersion(minFreeSpace);
+        store.writer().requireRoomForVersion(minFreeSpace);
         Optional<TrainingJob> active = jobs.values().stream().filter(j -> !j.state().isFinished()).findFirst();
         if (active.isPresent()) {
             throw new JobConflictException(active.get().id(), "Training job " + active.get().id() + " is "
@@ -120,9 +117,9 @@ public class TrainingJobService {
                     + active.get().id());
         }
         // Instances sharing the store train one at a time; the lock is held until the job ends.
-        StoreLock lock = store.tryLock(TRAINING_LOCK, instance, lockStaleAfter).orElseThrow(() ->
+        StoreLock lock = store.locks().tryLock(TRAINING_LOCK, instance, lockStaleAfter).orElseThrow(() ->
                 new JobConflictException(null, "Another instance of the service sharing this model store is training ("
-                        + store.lockHolder(TRAINING_LOCK, lockStaleAfter).orElse("holder unknown")
+                        + store.locks().holder(TRAINING_LOCK, lockStaleAfter).orElse("holder unknown")
                         + "); wait for its job to end (GET /admin/jobs) or cancel it there"));
         Instant now = Instant.now();
         String id = ID_FORMAT.format(now) + "-" + UUID.randomUUID().toString().substring(0, 4);
@@ -155,7 +152,7 @@ public class TrainingJobService {
      * left a checkpoint, which the next instance to start carries on.
      */
     private TrainingJobView reconcile(TrainingJobView view) {
-        if (view.state().isFinished() || store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent()
+        if (view.state().isFinished() || store.locks().holder(TRAINING_LOCK, lockStaleAfter).isPresent()
                 || resumable(view)) {
             return view;
         }
@@ -288,7 +285,7 @@ public class TrainingJobService {
     /** Names the job and its request in the stored version's metadata: how the version was made. */
     private void recordJob(String version, TrainingJob job) {
         try {
-            store.recordTrainingJob(version, job.id(), json.convertValue(job.request(), Map.class));
+            store.records().recordTrainingJob(version, job.id(), json.convertValue(job.request(), Map.class));
         } catch (RuntimeException e) {
             log.warn("Could not record job {} in the metadata of version {}: {}", job.id(), version, e.getMessage());
         }
@@ -329,7 +326,7 @@ public class TrainingJobService {
      * that instance's, and are left alone here.
      */
     private void restoreHistory() {
-        boolean otherInstanceTraining = store.lockHolder(TRAINING_LOCK, lockStaleAfter).isPresent();
+        boolean otherInstanceTraining = store.locks().holder(TRAINING_LOCK, lockStaleAfter).isPresent();
         for (TrainingJobView view : repository.loadAll()) {
             if (resumable(view)) {
                 continue;
@@ -366,7 +363,7 @@ public class TrainingJobService {
         }
         synchronized (this) {
             if (activeJob().isEmpty()) {
-                Optional<StoreLock> lock = store.tryLock(TRAINING_LOCK, instance, lockStaleAfter);
+                Optional<StoreLock> lock = store.locks().tryLock(TRAINING_LOCK, instance, lockStaleAfter);
                 if (lock.isPresent()) {
                     resume(stopped.get(), lock.get());
                     return;

@@ -2,9 +2,11 @@ package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.VersionWriter;
+import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
 import com.example.garmentclassifier.training.TrainingPipeline;
 import com.example.garmentclassifier.training.TrainingRunner;
@@ -12,15 +14,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Where a job's training runs: in a child JVM (the default, see {@link ChildProcessTrainingRunner}) or in process. */
+/**
+ * Where a job's training runs: in a child JVM (the default, see {@link ChildProcessTrainingRunner}) or in
+ * process; and the gate that judges the version it made, over the configured data set.
+ */
 @Configuration(proxyBeanMethods = false)
 class TrainingRunnerConfiguration {
 
     @Bean
-    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, ModelStore store,
+    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, ModelStore archive,
                                   StoreLayout layout, ModelVersions versions, VersionWriter writer, JsonMapper json) {
         return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
                 ? new ChildProcessTrainingRunner(properties, layout, versions, writer, json, new TrainingLaunchCommand())
-                : new InProcessTrainingRunner(pipeline, store, json);
+                : new InProcessTrainingRunner(pipeline, archive, json);
+    }
+
+    @Bean
+    ValidationGate validationGate(ModelVersions versions, ModelStore archive, MetadataRecords records,
+                                  IdxReader reader, ClassifierProperties properties) {
+        return new ValidationGate(versions, archive, records, reader, properties.datasetDir());
     }
 }

@@ -2,7 +2,9 @@ package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
@@ -31,13 +33,18 @@ public class ValidationGate {
 
     private static final Logger log = LoggerFactory.getLogger(ValidationGate.class);
 
-    private final ModelStore store;
+    private final ModelVersions versions;
+    private final ModelStore archive;
+    private final MetadataRecords records;
     private final IdxReader reader;
     private final Path datasetDir;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public ValidationGate(ModelStore store, IdxReader reader, Path datasetDir) {
-        this.store = store;
+    public ValidationGate(ModelVersions versions, ModelStore archive, MetadataRecords records, IdxReader reader,
+                          Path datasetDir) {
+        this.versions = versions;
+        this.archive = archive;
+        this.records = records;
         this.reader = reader;
         this.datasetDir = datasetDir;
     }
@@ -52,7 +59,7 @@ public class ValidationGate {
     }
 
     private double accuracy(String version, GarmentImages training, String measuredOn) {
-        ModelMetadata.ValidationAccuracy recorded = store.readMetadata(version).validationAsUploads();
+        ModelMetadata.ValidationAccuracy recorded = versions.readMetadata(version).validationAsUploads();
         if (recorded != null && measuredOn.equals(recorded.measuredOn()) && recorded.accuracy() != null
                 && recorded.accuracy() >= 0 && recorded.accuracy() <= 1) {
             return recorded.accuracy();
@@ -60,12 +67,12 @@ public class ValidationGate {
         log.info("Version {} has no validation accuracy recorded on the {}; measuring it", version, measuredOn);
         GarmentImages validation = ValidationSplit.of(training);
         double accuracy;
-        try (StoredNetworks networks = store.loadNetworks(version)) {
+        try (StoredNetworks networks = archive.loadNetworks(version)) {
             accuracy = evaluator.withServedEngine(networks.members(),
                     engine -> evaluator.evaluateAsUploads(engine, validation)).accuracy();
         }
         try {
-            store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(accuracy, measuredOn));
+            records.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(accuracy, measuredOn));
         } catch (RuntimeException e) {
             // The decision stands on the figure just measured; only the next gate's shortcut is lost (a read-only
             // store, or the version deleted or rewritten by another replica meanwhile).

@@ -1,29 +1,45 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.MetadataRecords;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.springframework.stereotype.Component;
 
 /**
  * Scores a version that is already stored ({@code --train --calibrate V}): fits its temperature and
- * measures its validation accuracy as served, which versions stored before either was recorded lack;
- * training and ensembles get both while they are scored ({@link ServedScores}).
+ * measures its validation accuracy as served, which versions stored before either was recorded lack,
+ * and records both in its metadata; training and ensembles get both while they are scored ({@link ServedScores}).
  */
 @Component
 public class CalibrationFitter {
 
     private final ClassifierProperties properties;
     private final IdxReader reader;
+    private final ModelStore archive;
+    private final MetadataRecords records;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public CalibrationFitter(ClassifierProperties properties, IdxReader reader) {
+    public CalibrationFitter(ClassifierProperties properties, IdxReader reader, ModelStore archive,
+                             MetadataRecords records) {
         this.properties = properties;
         this.reader = reader;
+        this.archive = archive;
+        this.records = records;
     }
 
-    public ServedScores fit(List<MultiLayerNetwork> networks) {
+    /** Fits and measures the stored version, and records the temperature and the accuracy with it. */
+    public ServedScores calibrate(String version) {
+        try (StoredNetworks networks = archive.loadNetworks(version)) {
+            ServedScores scores = fit(networks.members());
+            records.recordCalibration(version, scores.calibration(), scores.validationScore());
+            return scores;
+        }
+    }
+
+    private ServedScores fit(List<MultiLayerNetwork> networks) {
         GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         return evaluator.withServedEngine(networks, served -> ServedScores.measure(evaluator, served, train, test));

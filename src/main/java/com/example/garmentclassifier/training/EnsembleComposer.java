@@ -5,6 +5,7 @@ import com.example.garmentclassifier.model.ModelStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.ModelVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +26,16 @@ public class EnsembleComposer {
 
     private final ClassifierProperties properties;
     private final IdxReader reader;
-    private final ModelStore store;
+    private final ModelStore archive;
+    private final ModelVersions versions;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore store) {
+    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore archive,
+                            ModelVersions versions) {
         this.properties = properties;
         this.reader = reader;
-        this.store = store;
+        this.archive = archive;
+        this.versions = versions;
     }
 
     /** @param versions stored versions, each one network or itself an ensemble (its members are taken as they are) */
@@ -46,10 +50,10 @@ public class EnsembleComposer {
             List<MultiLayerNetwork> members = new ArrayList<>();
             List<ModelMetadata> memberMetadata = new ArrayList<>();
             for (String version : versions) {
-                StoredNetworks networks = store.loadNetworks(version);
+                StoredNetworks networks = archive.loadNetworks(version);
                 loaded.add(networks);
                 members.addAll(networks.members());
-                memberMetadata.add(store.readMetadata(version));
+                memberMetadata.add(this.versions.readMetadata(version));
             }
             ServedScores scores = evaluator.withServedEngine(members,
                     served -> ServedScores.measure(evaluator, served, train, test));
@@ -57,7 +61,7 @@ public class EnsembleComposer {
                     members.stream().mapToLong(MultiLayerNetwork::numParams).sum(), FashionMnistLabels.LABELS,
                     null, null, training(memberMetadata, scores.validationAsUploads(), ValidationSplit.describe(train)),
                     scores.test(), scores.testAsUploads(), null, null, scores.calibration(), scores.validationScore());
-            return store.save(members, draft);
+            return archive.save(members, draft);
         } finally {
             loaded.forEach(StoredNetworks::close);
         }

@@ -14,12 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class InProcessTrainingRunner implements TrainingRunner {
 
     private final TrainingPipeline pipeline;
-    private final ModelStore store;
+    private final ModelStore archive;
     private final JsonMapper json;
 
-    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore store, JsonMapper json) {
+    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore archive, JsonMapper json) {
         this.pipeline = pipeline;
-        this.store = store;
+        this.archive = archive;
         this.json = json;
     }
 
@@ -37,7 +37,7 @@ public class InProcessTrainingRunner implements TrainingRunner {
     public ModelMetadata train(TrainingParameters params, String warmStartVersion, TrainingProgress progress,
                                CheckpointDirectory checkpoints) {
         // A private copy read from the store: the serving model is never trained while it answers requests.
-        MultiLayerNetwork warm = warmStartVersion == null ? null : store.loadNetwork(warmStartVersion);
+        MultiLayerNetwork warm = warmStartVersion == null ? null : archive.loadNetwork(warmStartVersion);
         try {
             return reportingFailures(() -> pipeline.run(params, warm, warmStartVersion, progress, checkpoints));
         } finally {

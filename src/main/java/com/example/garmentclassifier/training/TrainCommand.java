@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.model.ModelStore;
-import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelStoreSeeder;
@@ -33,22 +33,23 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
 
-    private final TrainingPipeline pipeline;
+    private final InProcessTrainingRunner runner;
     private final EnsembleComposer composer;
     private final CalibrationFitter calibration;
-    private final ModelStore store;
+    private final ActiveVersion active;
     private final ModelStoreSeeder seeder;
     private final JsonMapper json;
     private volatile int exitCode;
     /** The exit status of a training child whose service stopped. */
     static final int PARENT_GONE_EXIT = 4;
 
-    public TrainCommand(TrainingPipeline pipeline, EnsembleComposer composer, CalibrationFitter calibration,
-                        ModelStore store, ModelStoreSeeder seeder, JsonMapper json) {
-        this.pipeline = pipeline;
+    public TrainCommand(TrainingPipeline pipeline, ModelStore archive, EnsembleComposer composer,
+                        CalibrationFitter calibration, ActiveVersion active, ModelStoreSeeder seeder, JsonMapper json) {
+        // The command line always trains in this JVM, whatever classifier.training.process says for jobs.
+        this.runner = new InProcessTrainingRunner(pipeline, archive, json);
         this.composer = composer;
         this.calibration = calibration;
-        this.store = store;
+        this.active = active;
         this.seeder = seeder;
         this.json = json;
     }
@@ -150,7 +151,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
                 System.out.println(ProgressLine.stored(stored.version()).encode(json));
             }
             if (!flags.contains("--no-activate")) {
-                store.setActive(stored.version());
+                active.activate(stored.version());
                 log.info("Version {} is now active", stored.version());
             }
         } catch (TrainingFailedException | IllegalArgumentException e) {
@@ -178,12 +179,12 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private ModelMetadata train(String[] raw, boolean lines) {
         List<String> flags = Arrays.asList(raw);
-        TrainingParameters params = parse(raw, () -> store.activeVersion().orElseThrow(() ->
+        TrainingParameters params = parse(raw, () -> active.current().orElseThrow(() ->
                 new IllegalArgumentException("--recipe distill needs --teacher or an active version")));
         log.info("Training with {}", params);
         String warmVersion = option(raw, "--warm-start-from", null);
         if (warmVersion == null && flags.contains("--warm-start")) {
-            warmVersion = store.activeVersion()
+            warmVersion = active.current()
                     .orElseThrow(() -> new IllegalArgumentException("--warm-start needs an active version"));
         }
         if (warmVersion != null) {
@@ -198,7 +199,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         if (checkpoints != null) {
             checkpoints.prepare();
         }
-        return new InProcessTrainingRunner(pipeline, store, json).train(params, warmVersion, progress(lines), checkpoints);
+        return runner.train(params, warmVersion, progress(lines), checkpoints);
     }
 
     /** Only options that do not change the run may come with --resume: the run keeps its own. */
@@ -213,8 +214,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         log.info("Resuming the run checkpointed in {}", directory);
-        return new InProcessTrainingRunner(pipeline, store, json)
-                .resume(new CheckpointDirectory(Path.of(directory), json), progress(lines));
+        return runner.resume(new CheckpointDirectory(Path.of(directory), json), progress(lines));
     }
 
     private TrainingProgress progress(boolean lines) {
@@ -232,14 +232,11 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void calibrate(String version) {
-        try (StoredNetworks networks = store.loadNetworks(version)) {
-            ServedScores scores = calibration.fit(networks.members());
-            ModelMetadata.Calibration fitted = scores.calibration();
-            store.recordCalibration(version, fitted, scores.validationScore());
-            log.info("Version {}: temperature {}, test ECE {} before, {} after; validation accuracy as uploads {}",
-                    version, fitted.temperature(), fitted.eceBefore(), fitted.eceAfter(),
-                    scores.validationAsUploads().accuracy());
-        }
+        ServedScores scores = calibration.calibrate(version);
+        ModelMetadata.Calibration fitted = scores.calibration();
+        log.info("Version {}: temperature {}, test ECE {} before, {} after; validation accuracy as uploads {}",
+                version, fitted.temperature(), fitted.eceBefore(), fitted.eceAfter(),
+                scores.validationAsUploads().accuracy());
     }
 
     private void compose(List<String> versions, boolean activate) {
@@ -248,7 +245,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
         log.info("Ensemble test accuracy {} ({} as uploads); stored as version {}", stored.testAccuracy(),
                 stored.testAsUploads().accuracy(), stored.version());
         if (activate) {
-            store.setActive(stored.version());
+            active.activate(stored.version());
             log.info("Version {} is now active", stored.version());
         }
     }

@@ -25,15 +25,15 @@ public class TrainingPipeline {
     private final IdxReader reader;
     private final ModelTrainer trainer;
     private final ModelEvaluator evaluator;
-    private final ModelStore store;
+    private final ModelStore archive;
 
     public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
-                            ModelEvaluator evaluator, ModelStore store) {
+                            ModelEvaluator evaluator, ModelStore archive) {
         this.properties = properties;
         this.reader = reader;
         this.trainer = trainer;
         this.evaluator = evaluator;
-        this.store = store;
+        this.archive = archive;
     }
 
     /**
@@ -91,7 +91,7 @@ public class TrainingPipeline {
         if (distillation == null) {
             return training.apply(null);
         }
-        try (StoredNetworks teacher = store.loadNetworks(distillation.teacher())) {
+        try (StoredNetworks teacher = archive.loadNetworks(distillation.teacher())) {
             return evaluator.withServedEngine(teacher.members(),
                     served -> training.apply(new SoftTargets(served, distillation)));
         } catch (ModelVersionNotFoundException | InvalidModelException e) {
@@ -123,7 +123,7 @@ public class TrainingPipeline {
                         trained.trainExamples(), trained.validationExamples(), trained.bestEpoch(), warmStartVersion,
                         trained.epochs()),
                 scores.test(), scores.testAsUploads(), null, null, scores.calibration(), scores.validationScore());
-        return store.save(trained.network(), draft);
+        return archive.save(trained.network(), draft);
     }
 
     private static Map<String, Object> hyperparameters(TrainingParameters params) {

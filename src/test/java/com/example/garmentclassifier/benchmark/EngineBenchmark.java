@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
 import com.example.garmentclassifier.model.engine.EnsembleEngine;
@@ -41,9 +41,9 @@ public final class EngineBenchmark {
 
     /** Runs in the benchmark JVM, writes {@code engine-benchmark.json} under {@code outDir}; returns Markdown. */
     public static String run(Path outDir) throws Exception {
-        ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
-        String version = store.activeVersion().orElseThrow();
-        StoredNetworks networks = store.loadNetworks(version);
+        TestStore store = TestStore.at(Path.of("model-store"));
+        String version = store.active().current().orElseThrow();
+        StoredNetworks networks = store.archive().loadNetworks(version);
         // An ensemble's pass runs every member: its cost is the members' sum.
         double flopsPerImage = networks.members().stream()
                 .mapToDouble(network -> NetworkFlops.perImage(network, ImageShape.GARMENT)).sum();

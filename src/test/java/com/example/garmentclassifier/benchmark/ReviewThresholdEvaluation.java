@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import com.example.garmentclassifier.training.FashionMnistSplit;
@@ -15,7 +15,6 @@ import com.example.garmentclassifier.image.ForegroundObjects;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntPredicate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a review threshold on the top confidence does, for the active version (or the one named): for
@@ -73,19 +72,18 @@ public final class ReviewThresholdEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
-                JsonMapper.builder().build());
-        String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
+        TestStore store = TestStore.at(Path.of(System.getProperty("model.store", "model-store")));
+        String version = args.length > 0 ? args[0] : store.active().current().orElseThrow();
         Path data = Path.of(System.getProperty("dataset.dir", "/usr/share/datasets/fashion-mnist"));
         GarmentImages train = new IdxReader().read(data, FashionMnistSplit.TRAIN);
         GarmentImages validation = ValidationSplit.of(train);
         GarmentImages test = new IdxReader().read(data, FashionMnistSplit.TEST);
-        var calibration = store.readMetadata(version).calibration();
+        var calibration = store.versions().readMetadata(version).calibration();
         StringBuilder md = new StringBuilder("# Review threshold on the top confidence, " + version + "\n\n")
                 .append(MachineInfo.current()).append("\n\n")
                 .append(calibration == null ? "" : "Temperature " + calibration.temperature() + " applied, as served.\n\n")
                 .append("| images | threshold | flagged | accuracy flagged | accuracy of the rest |\n|---|--:|--:|--:|--:|\n");
-        try (StoredNetworks networks = store.loadNetworks(version)) {
+        try (StoredNetworks networks = store.archive().loadNetworks(version)) {
             ModelEvaluator evaluator = new ModelEvaluator();
             evaluator.withServedEngine(networks.members(), uncalibrated -> {
                 var engine = calibration == null ? uncalibrated

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.robustness.RobustnessReport;
 import com.example.garmentclassifier.training.FashionMnistSplit;
@@ -9,7 +9,6 @@ import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The robustness report on the full test split for the active version (or the one named):
@@ -27,13 +26,12 @@ public final class RobustnessBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
-                JsonMapper.builder().build());
-        String version = args.length > 0 ? args[0] : store.activeVersion().orElseThrow();
+        TestStore store = TestStore.at(Path.of(System.getProperty("model.store", "model-store")));
+        String version = args.length > 0 ? args[0] : store.active().current().orElseThrow();
         GarmentImages test = new IdxReader().read(Path.of(System.getProperty("dataset.dir",
                 "/usr/share/datasets/fashion-mnist")), FashionMnistSplit.TEST)
                 .first(Integer.getInteger("robustness.limit", Integer.MAX_VALUE));
-        StoredNetworks networks = store.loadNetworks(version);
+        StoredNetworks networks = store.archive().loadNetworks(version);
         List<RobustnessReport.Row> rows = new ModelEvaluator().withServedEngine(networks.members(),
                 served -> RobustnessReport.measure(served, test));
         String table = RobustnessReport.markdown(rows) + "\nAccuracy per true class:\n\n"

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -11,7 +11,6 @@ import com.example.garmentclassifier.training.ModelEvaluator;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Train/serve skew of stored versions: accuracy on the 10,000 test images as tensors (how the
@@ -31,11 +30,10 @@ public final class UploadPathEvaluation {
 
     public static void main(String[] args) throws Exception {
         boolean record = List.of(args).contains("--record");
-        ModelStore store = new ModelStore(Path.of(System.getProperty("model.store", "model-store")),
-                JsonMapper.builder().build());
+        TestStore store = TestStore.at(Path.of(System.getProperty("model.store", "model-store")));
         List<String> versions = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         if (versions.isEmpty()) {
-            versions = store.list().stream().map(ModelMetadata::version).toList();
+            versions = store.versions().list().stream().map(ModelMetadata::version).toList();
         }
         GarmentImages test = new IdxReader().read(Path.of(System.getProperty("dataset.dir",
                 "/usr/share/datasets/fashion-mnist")), FashionMnistSplit.TEST);
@@ -44,7 +42,7 @@ public final class UploadPathEvaluation {
                 .append(MachineInfo.current()).append("\n\n| version | as tensors | as uploads | gap (points) |"
                         + " weakest class as uploads (F1) |\n|---|--:|--:|--:|---|\n");
         for (String version : versions) {
-            try (StoredNetworks networks = store.loadNetworks(version)) {
+            try (StoredNetworks networks = store.archive().loadNetworks(version)) {
                 EvaluationReport[] reports = evaluator.withServedEngine(networks.members(), served -> new EvaluationReport[] {
                         evaluator.evaluate(served, test), evaluator.evaluateAsUploads(served, test)});
                 EvaluationReport.ClassMetrics weakest = reports[1].perClass().stream()
@@ -53,7 +51,7 @@ public final class UploadPathEvaluation {
                         reports[0].accuracy() * 100, reports[1].accuracy() * 100,
                         (reports[0].accuracy() - reports[1].accuracy()) * 100, weakest.label(), weakest.f1()));
                 if (record) {
-                    store.recordTestAsUploads(version, reports[1]);
+                    store.records().recordTestAsUploads(version, reports[1]);
                 }
             }
         }

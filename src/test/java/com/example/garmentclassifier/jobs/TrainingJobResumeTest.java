@@ -10,10 +10,9 @@ import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
-import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.CheckpointDirectory;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
@@ -54,17 +53,16 @@ class TrainingJobResumeTest {
     @Test
     void aJobStoppedByACrashCarriesOnFromItsLastCheckpointAfterARestart() {
         ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
-        ModelStore store = new ModelStore(storeDir, json);
+        TestStore store = TestStore.at(storeDir);
         TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
-                new ModelEvaluator(), store);
+                new ModelEvaluator(), store.archive());
         RetrainRequest request = new RetrainRequest(null, "robust", null, 3, 32, 0.004, 11L, 200, null, null);
         TrainingJobRepository repository = new TrainingJobRepository(storeDir.resolve("jobs"), json);
         crashDuringEpoch3(pipeline, request, repository);
 
         ModelActivationService activation = mock(ModelActivationService.class);
-        TrainingJobService restarted = new TrainingJobService(new InProcessTrainingRunner(pipeline, store, json),
-                store, new StoreLayout(storeDir), new ModelHolder(), activation, properties, json,
-                new SimpleMeterRegistry());
+        TrainingJobService restarted = service(new InProcessTrainingRunner(pipeline, store.archive(), json), store,
+                activation, properties);
         assertThat(restarted.get(JOB).state()).as("not failed: it waits to carry on").isEqualTo(JobState.RUNNING);
         restarted.resumeStoppedJob();
 
@@ -73,7 +71,7 @@ class TrainingJobResumeTest {
         assertThat(job.state()).as(String.valueOf(job.failureReason())).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.resumedAt()).hasSize(1);
         assertThat(job.epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
-        ModelMetadata stored = store.readMetadata(job.modelVersion());
+        ModelMetadata stored = store.versions().readMetadata(job.modelVersion());
         assertThat(stored.training().epochs()).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
         @SuppressWarnings("unchecked")
         Map<String, Object> made = (Map<String, Object>) stored.training().hyperparameters().get("job");
@@ -87,7 +85,7 @@ class TrainingJobResumeTest {
     @Test
     void aFailedJobFreesItsCheckpoints() throws Exception {
         ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
-        ModelStore store = new ModelStore(storeDir, json);
+        TestStore store = TestStore.at(storeDir);
         TrainingRunner failsAfterAnEpoch = new TrainingRunner() {
             @Override
             public ModelMetadata train(TrainingParameters params, String warm, TrainingProgress progress,
@@ -106,8 +104,7 @@ class TrainingJobResumeTest {
                 throw new AssertionError("a new job is not resumed");
             }
         };
-        TrainingJobService service = new TrainingJobService(failsAfterAnEpoch, store, new StoreLayout(storeDir),
-                new ModelHolder(), mock(ModelActivationService.class), properties, json, new SimpleMeterRegistry());
+        TrainingJobService service = service(failsAfterAnEpoch, store, mock(ModelActivationService.class), properties);
         String id = service.submit(new RetrainRequest(null, "robust", null, 1, 32, 0.004, 11L, 200, null, null)).id();
 
         await().atMost(Duration.ofMinutes(1)).until(() -> service.get(id).state().isFinished());
@@ -115,6 +112,16 @@ class TrainingJobResumeTest {
         assertThat(service.get(id).failureReason()).contains("the model store is full");
         assertThat(storeDir.resolve("jobs").resolve(id + ".checkpoint")).as("nothing can carry a failed job on")
                 .doesNotExist();
+    }
+
+    /** The job service as the application wires it, over this test's store and nothing serving. */
+    private TrainingJobService service(TrainingRunner runner, TestStore store, ModelActivationService activation,
+                                       ClassifierProperties properties) {
+        TrainingJobStore jobStore = new TrainingJobStore(store.layout(), store.writer(), store.locks(), store.records());
+        ValidationGate gate = new ValidationGate(store.versions(), store.archive(), store.records(), new IdxReader(),
+                properties.datasetDir());
+        return new TrainingJobService(runner, jobStore, gate, new ModelHolder(), activation, properties, json,
+                new SimpleMeterRegistry());
     }
 
     /** What a process killed in the third epoch leaves: two epochs checkpointed, the record still RUNNING. */

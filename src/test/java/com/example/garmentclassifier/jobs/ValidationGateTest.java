@@ -3,7 +3,7 @@ package com.example.garmentclassifier.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.FashionMnistLabels;
@@ -71,7 +71,7 @@ class ValidationGateTest {
         // The model files are not models: loading either version would fail its checksum.
         unloadableVersion("v1", new ModelMetadata.ValidationAccuracy(0.9400, miniInputs));
         unloadableVersion("v2", new ModelMetadata.ValidationAccuracy(0.9450, miniInputs));
-        ValidationGate gate = new ValidationGate(new ModelStore(root, json), new IdxReader(), MINI_DATA_SET);
+        ValidationGate gate = gate(TestStore.at(root));
 
         PromotionDecision decision = gate.decide(PromotionPolicy.IF_BETTER, "v2", "v1", 0);
 
@@ -86,7 +86,7 @@ class ValidationGateTest {
         unloadableVersion("v1", new ModelMetadata.ValidationAccuracy(0.9400,
                 "validation as uploads, training images 1080-1199, inputs 000000000000"));
         unloadableVersion("v2", new ModelMetadata.ValidationAccuracy(0.9450, miniInputs));
-        ValidationGate gate = new ValidationGate(new ModelStore(root, json), new IdxReader(), MINI_DATA_SET);
+        ValidationGate gate = gate(TestStore.at(root));
 
         assertThatThrownBy(() -> gate.decide(PromotionPolicy.IF_BETTER, "v2", "v1", 0))
                 .as("v1 must be measured, and its file is not a model")
@@ -105,14 +105,14 @@ class ValidationGateTest {
         ModelMetadata committed = json.readValue(copy.resolve("metadata.json").toFile(), ModelMetadata.class);
         Files.write(copy.resolve("metadata.json"), json.writeValueAsBytes(committed.withValidationAsUploads(null)));
         unloadableVersion("candidate", new ModelMetadata.ValidationAccuracy(0.5, miniInputs));
-        ModelStore store = new ModelStore(root, json);
-        ValidationGate gate = new ValidationGate(store, new IdxReader(), MINI_DATA_SET);
+        TestStore store = TestStore.at(root);
+        ValidationGate gate = gate(store);
 
         PromotionDecision first = gate.decide(PromotionPolicy.IF_BETTER, "candidate", COMMITTED_SINGLE_NETWORK, 0);
 
         assertThat(first.activeAccuracy()).as("measured on the mini validation images").isGreaterThan(0.8);
         assertThat(first.promoted()).isFalse();
-        assertThat(store.readMetadata(COMMITTED_SINGLE_NETWORK).validationAsUploads())
+        assertThat(store.versions().readMetadata(COMMITTED_SINGLE_NETWORK).validationAsUploads())
                 .isEqualTo(new ModelMetadata.ValidationAccuracy(first.activeAccuracy(), miniInputs));
 
         // Recorded now: the next gate compares the figure without loading the network again.
@@ -128,5 +128,9 @@ class ValidationGateTest {
         ModelMetadata metadata = new ModelMetadata(version, Instant.parse("2026-12-01T00:00:00Z"), "test", 0,
                 FashionMnistLabels.LABELS, "model.zip", "0".repeat(64), null, null, null, null, null, null, recorded);
         Files.write(dir.resolve("metadata.json"), json.writeValueAsBytes(metadata));
+    }
+
+    private static ValidationGate gate(TestStore store) {
+        return new ValidationGate(store.versions(), store.archive(), store.records(), new IdxReader(), MINI_DATA_SET);
     }
 }

@@ -8,7 +8,7 @@ import com.example.garmentclassifier.classify.TestImages;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Probabilities;
 import com.example.garmentclassifier.training.FashionMnistLabels;
@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Garments drawn here, not taken from the data set, in the styles sellers' images come in (flat
@@ -57,9 +56,9 @@ class DrawnStylesTest {
                 }
             }
         }
-        ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
+        TestStore store = TestStore.at(Path.of("model-store"));
         float[][] probabilities;
-        try (StoredNetworks networks = store.loadNetworks(store.activeVersion().orElseThrow())) {
+        try (StoredNetworks networks = store.archive().loadNetworks(store.active().current().orElseThrow())) {
             probabilities = new ModelEvaluator().withServedEngine(networks.members(),
                     served -> served.predict(inputs.toArray(float[][]::new)));
         }

@@ -3,7 +3,7 @@ package com.example.garmentclassifier.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.robustness.RobustnessReport.Row;
 import com.example.garmentclassifier.training.FashionMnistSplit;
@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The robustness report of the committed model on the mini data set's 300 test images, through
@@ -33,9 +32,9 @@ class RobustnessTest {
     void theCommittedModelKeepsItsAccuracyUnderWhatRealUploadsDo() {
         GarmentImages test = new IdxReader().read(Path.of("src/test/resources/fashion-mnist-mini"),
                 FashionMnistSplit.TEST);
-        ModelStore store = new ModelStore(Path.of("model-store"), JsonMapper.builder().build());
+        TestStore store = TestStore.at(Path.of("model-store"));
         List<Row> rows;
-        try (StoredNetworks networks = store.loadNetworks(store.activeVersion().orElseThrow())) {
+        try (StoredNetworks networks = store.archive().loadNetworks(store.active().current().orElseThrow())) {
             rows = new ModelEvaluator().withServedEngine(networks.members(),
                     served -> RobustnessReport.measure(served, test));
         }

@@ -2,7 +2,7 @@ package com.example.garmentclassifier.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class ModelStoreSeederTest {
         String active = Files.readString(COMMITTED.resolve("active-version")).trim();
         assertThat(new ActiveVersion(store).current()).contains(active);
         assertThat(new ModelVersions(store, JSON).list()).hasSize(copied.size());
-        try (StoredNetworks networks = new ModelStore(root, JSON).loadNetworks(active)) {
+        try (StoredNetworks networks = TestStore.at(root).archive().loadNetworks(active)) {
             assertThat(networks.members()).isNotEmpty();
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.RetrainRequest;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,10 @@ class FineTuneTest {
     @Test
     void fineTuneCarriesOnFromTheServingNetworkWithItAsTeacher() {
         JsonMapper json = JsonMapper.builder().build();
-        ModelStore store = new ModelStore(storeDir, json);
+        TestStore store = TestStore.at(storeDir);
         TrainingPipeline pipeline = new TrainingPipeline(ClassifierProperties.of(storeDir, MINI), new IdxReader(),
-                new ModelTrainer(), new ModelEvaluator(), store);
-        InProcessTrainingRunner runner = new InProcessTrainingRunner(pipeline, store, json);
+                new ModelTrainer(), new ModelEvaluator(), store.archive());
+        InProcessTrainingRunner runner = new InProcessTrainingRunner(pipeline, store.archive(), json);
         ModelMetadata serving = runner.train(new TrainingParameters(3, 32, 0.004, 5, 600, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0), null, new TrainingProgress() { });
         double servingValidation = serving.training().epochs().get(serving.training().bestEpoch() - 1)
@@ -50,8 +50,8 @@ class FineTuneTest {
         double tunedValidation = tuned.training().epochs().get(0).validationAccuracy();
         assertThat(tunedValidation).as("one low-rate epoch keeps what the serving network knew")
                 .isGreaterThanOrEqualTo(servingValidation - 0.1);
-        INDArray start = store.loadNetwork(serving.version()).params();
-        INDArray end = store.loadNetwork(tuned.version()).params();
+        INDArray start = store.archive().loadNetwork(serving.version()).params();
+        INDArray end = store.archive().loadNetwork(tuned.version()).params();
         assertThat(end.sub(start).norm2Number().doubleValue() / start.norm2Number().doubleValue())
                 .as("the weights moved a little from the serving network's (a new network's would differ entirely)")
                 .isBetween(1e-6, 0.3);

@@ -7,7 +7,7 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.PromotionDecision;
 import com.example.garmentclassifier.jobs.PromotionPolicy;
 import com.example.garmentclassifier.jobs.ValidationGate;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.io.IOException;
@@ -80,18 +80,19 @@ class TestSetHygieneTest {
 
     /** A robust network, a student distilled from it, and the gate deciding whether the student replaces it. */
     private static Outcome trainAndGate(Path data, Path storeDir) {
-        ModelStore store = new ModelStore(storeDir, JSON);
+        TestStore store = TestStore.at(storeDir);
         TrainingPipeline pipeline = new TrainingPipeline(ClassifierProperties.of(storeDir, data), new IdxReader(),
-                new ModelTrainer(), new ModelEvaluator(), store);
+                new ModelTrainer(), new ModelEvaluator(), store.archive());
         ModelMetadata teacher = pipeline.run(new TrainingParameters(2, 32, 0.004, 5, 400, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0), null, null, new TrainingProgress() { });
         ModelMetadata student = pipeline.run(new TrainingParameters(2, 32, 0.004, 6, 400, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0).distilling(Distillation.from(teacher.version())), null, null,
                 new TrainingProgress() { });
-        PromotionDecision decision = new ValidationGate(store, new IdxReader(), data)
+        PromotionDecision decision = new ValidationGate(store.versions(), store.archive(), store.records(),
+                new IdxReader(), data)
                 .decide(PromotionPolicy.IF_BETTER, student.version(), teacher.version(), 0);
-        return new Outcome(teacher, student, store.loadNetwork(teacher.version()), store.loadNetwork(student.version()),
-                decision);
+        return new Outcome(teacher, student, store.archive().loadNetwork(teacher.version()),
+                store.archive().loadNetwork(student.version()), decision);
     }
 
     private static GarmentImages noise(int count) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A real (tiny) training run on the committed mini data set, end to end into the store. */
 @IntegrationTest
@@ -24,9 +23,9 @@ class TrainingPipelineTest {
     @Test
     void trainsEvaluatesAndStoresAVersionWithCompleteMetadata() {
         ClassifierProperties properties = ClassifierProperties.of(storeDir, Path.of("src/test/resources/fashion-mnist-mini"));
-        ModelStore store = new ModelStore(storeDir, JsonMapper.builder().build());
+        TestStore store = TestStore.at(storeDir);
         TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
-                new ModelEvaluator(), store);
+                new ModelEvaluator(), store.archive());
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger epochs = new AtomicInteger();
 
@@ -54,8 +53,8 @@ class TrainingPipelineTest {
         assertThat(metadata.test().confusionMatrix()).hasDimensions(10, 10);
         assertThat(metadata.test().perClass()).hasSize(10);
         assertThat(metadata.parameterCount()).isEqualTo(1_702_026);
-        assertThat(store.loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
-        assertThat(TestStore.at(storeDir).onnx().file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
+        assertThat(store.archive().loadNetwork(metadata.version()).numParams()).isEqualTo(1_702_026);
+        assertThat(store.onnx().file(metadata.version())).as("the ONNX form is stored with the version").isPresent();
         ModelMetadata.Calibration calibration = metadata.calibration();
         assertThat(calibration.temperature()).as("fitted on the validation images").isBetween(0.05, 20.0);
         assertThat(calibration.eceAfter()).isBetween(0.0, 1.0);
@@ -68,7 +67,7 @@ class TrainingPipelineTest {
                 .isEqualTo(ValidationSplit.measuredOn(training));
         GarmentImages validation = ValidationSplit.of(training);
         ModelEvaluator evaluator = new ModelEvaluator();
-        try (StoredNetworks stored = store.loadNetworks(metadata.version())) {
+        try (StoredNetworks stored = store.archive().loadNetworks(metadata.version())) {
             double measured = evaluator.withServedEngine(stored.members(),
                     served -> evaluator.evaluateAsUploads(served, validation)).accuracy();
             assertThat(recorded.accuracy()).as("what the promotion gate compares: the stored version, as served, on"

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class TrainingResumeTest {
 
     private TrainingPipeline pipeline(Path store) {
         return new TrainingPipeline(ClassifierProperties.of(store, MINI), new IdxReader(), new ModelTrainer(),
-                new ModelEvaluator(), new ModelStore(store, json));
+                new ModelEvaluator(), TestStore.at(store).archive());
     }
 
     /** Stops the run at the first batch of {@code epoch}, as a killed process would stop it. */
@@ -84,8 +84,8 @@ class TrainingResumeTest {
         assertThat(figures(resumed.training().epochs())).isEqualTo(figures(uninterrupted.training().epochs()));
         assertThat(resumed.training().bestEpoch()).isEqualTo(uninterrupted.training().bestEpoch());
         assertThat(resumed.training().seed()).isEqualTo(PARAMS.seed());
-        MultiLayerNetwork a = new ModelStore(whole.resolve("store"), json).loadNetwork(uninterrupted.version());
-        MultiLayerNetwork b = new ModelStore(split.resolve("store"), json).loadNetwork(resumed.version());
+        MultiLayerNetwork a = TestStore.at(whole.resolve("store")).archive().loadNetwork(uninterrupted.version());
+        MultiLayerNetwork b = TestStore.at(split.resolve("store")).archive().loadNetwork(resumed.version());
         assertThat(b.params().equalsWithEps(a.params(), 0)).as("identical weights").isTrue();
         assertThat(resumed.test().accuracy()).isEqualTo(uninterrupted.test().accuracy());
         assertThatThrownBy(checkpoints::load).as("a stored run is not resumed (and stored) twice")

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.Dl4jEngine;
 import com.example.garmentclassifier.model.engine.EnsembleEngine;
@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every model version committed to the store, converted (an ensemble as one graph), must answer as DL4J does. */
 @IntegrationTest
@@ -56,8 +55,8 @@ class CommittedModelParityTest {
     @ParameterizedTest
     @MethodSource("committedVersions")
     void storedAndConvertedOnnxFormsMatchDl4jAndTheCheckIsRecorded(String version) throws IOException {
-        ModelStore store = new ModelStore(STORE, JsonMapper.builder().build());
-        ModelMetadata metadata = store.readMetadata(version);
+        TestStore store = TestStore.at(STORE);
+        ModelMetadata metadata = store.versions().readMetadata(version);
         assertNotNull(metadata.onnx(), version + " has no ONNX form");
         assertNotNull(metadata.onnxParity(), version + " has no recorded parity check (onnxParity)");
         assertEquals(metadata.onnx().sha256(), metadata.onnxParity().onnxSha256(), "the record names the stored file");
@@ -65,7 +64,7 @@ class CommittedModelParityTest {
         float[][] probes = ParityProbes.standard();
         assertEquals(probes.length, metadata.onnxParity().probes());
 
-        StoredNetworks networks = store.loadNetworks(version);
+        StoredNetworks networks = store.archive().loadNetworks(version);
         byte[] converted = new OnnxExporter().export(networks.members(), ImageShape.GARMENT);
         // Closing the DL4J engines closes the networks.
         List<Dl4jEngine> members = networks.members().stream()
