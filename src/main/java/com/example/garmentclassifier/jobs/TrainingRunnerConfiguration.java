@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.store.StoreLayout;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TrainingRunnerConfiguration {
 
     @Bean
-    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, ModelStore archive,
+    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, NetworkArchive archive,
                                   StoreLayout layout, ModelVersions versions, VersionWriter writer, JsonMapper json) {
         return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
                 ? new ChildProcessTrainingRunner(properties, layout, versions, writer, json, new TrainingLaunchCommand())
@@ -30,7 +30,7 @@ class TrainingRunnerConfiguration {
     }
 
     @Bean
-    ValidationGate validationGate(ModelVersions versions, ModelStore archive, MetadataRecords records,
+    ValidationGate validationGate(ModelVersions versions, NetworkArchive archive, MetadataRecords records,
                                   IdxReader reader, ClassifierProperties properties) {
         return new ValidationGate(versions, archive, records, reader, properties.datasetDir());
     }

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -34,13 +34,13 @@ public class ValidationGate {
     private static final Logger log = LoggerFactory.getLogger(ValidationGate.class);
 
     private final ModelVersions versions;
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final MetadataRecords records;
     private final IdxReader reader;
     private final Path datasetDir;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public ValidationGate(ModelVersions versions, ModelStore archive, MetadataRecords records, IdxReader reader,
+    public ValidationGate(ModelVersions versions, NetworkArchive archive, MetadataRecords records, IdxReader reader,
                           Path datasetDir) {
         this.versions = versions;
         this.archive = archive;

@@ -36,7 +36,7 @@ public class ModelLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
 
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final ModelVersions versions;
     private final MetadataRecords records;
     private final OnnxArtifacts onnxArtifacts;
@@ -44,7 +44,7 @@ public class ModelLoader {
     /** Images both engines must agree on before ONNX Runtime serves a version (see {@link ParityProbes}). */
     private final float[][] parityProbes;
 
-    public ModelLoader(ModelStore archive, ModelVersions versions, MetadataRecords records,
+    public ModelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
                        ClassifierProperties.Inference settings) {
         this.archive = archive;
         this.versions = versions;

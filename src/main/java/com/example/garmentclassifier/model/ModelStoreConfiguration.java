@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The model store's parts, one of each over {@code classifier.model-store}: they are shared so that
- * their locks (and the checksum cache) cover every caller. The store package itself knows no Spring.
+ * The model store's parts, one of each over {@code classifier.model-store}, and the {@link NetworkArchive}
+ * that saves and restores DL4J networks through them: they are shared so that their locks (and the
+ * checksum cache) cover every caller. The store package itself knows no Spring.
  */
 @Configuration(proxyBeanMethods = false)
 class ModelStoreConfiguration {
@@ -57,9 +58,8 @@ class ModelStoreConfiguration {
     }
 
     @Bean
-    ModelStore modelStore(StoreLayout layout, ModelVersions versions, VersionWriter writer, MetadataRecords records,
-                          ActiveVersion active, StoreLocks locks) {
-        return new ModelStore(layout, versions, writer, records, active, locks);
+    NetworkArchive networkArchive(ModelVersions versions, VersionWriter writer) {
+        return new NetworkArchive(versions, writer);
     }
 
     @Bean
@@ -69,7 +69,7 @@ class ModelStoreConfiguration {
     }
 
     @Bean
-    ModelLoader modelLoader(ModelStore archive, ModelVersions versions, MetadataRecords records,
+    ModelLoader modelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
                             ClassifierProperties properties) {
         return new ModelLoader(archive, versions, records, properties.inference());
     }

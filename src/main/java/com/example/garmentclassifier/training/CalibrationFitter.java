@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.MetadataRecords;
 import java.util.List;
@@ -18,11 +18,11 @@ public class CalibrationFitter {
 
     private final ClassifierProperties properties;
     private final IdxReader reader;
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final MetadataRecords records;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public CalibrationFitter(ClassifierProperties properties, IdxReader reader, ModelStore archive,
+    public CalibrationFitter(ClassifierProperties properties, IdxReader reader, NetworkArchive archive,
                              MetadataRecords records) {
         this.properties = properties;
         this.reader = reader;

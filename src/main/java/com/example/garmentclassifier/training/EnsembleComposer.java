@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -26,11 +26,11 @@ public class EnsembleComposer {
 
     private final ClassifierProperties properties;
     private final IdxReader reader;
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final ModelVersions versions;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, ModelStore archive,
+    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, NetworkArchive archive,
                             ModelVersions versions) {
         this.properties = properties;
         this.reader = reader;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -14,10 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class InProcessTrainingRunner implements TrainingRunner {
 
     private final TrainingPipeline pipeline;
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final JsonMapper json;
 
-    public InProcessTrainingRunner(TrainingPipeline pipeline, ModelStore archive, JsonMapper json) {
+    public InProcessTrainingRunner(TrainingPipeline pipeline, NetworkArchive archive, JsonMapper json) {
         this.pipeline = pipeline;
         this.archive = archive;
         this.json = json;

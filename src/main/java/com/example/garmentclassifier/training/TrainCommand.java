@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -43,7 +43,7 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     /** The exit status of a training child whose service stopped. */
     static final int PARENT_GONE_EXIT = 4;
 
-    public TrainCommand(TrainingPipeline pipeline, ModelStore archive, EnsembleComposer composer,
+    public TrainCommand(TrainingPipeline pipeline, NetworkArchive archive, EnsembleComposer composer,
                         CalibrationFitter calibration, ActiveVersion active, ModelStoreSeeder seeder, JsonMapper json) {
         // The command line always trains in this JVM, whatever classifier.training.process says for jobs.
         this.runner = new InProcessTrainingRunner(pipeline, archive, json);

@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -25,10 +25,10 @@ public class TrainingPipeline {
     private final IdxReader reader;
     private final ModelTrainer trainer;
     private final ModelEvaluator evaluator;
-    private final ModelStore archive;
+    private final NetworkArchive archive;
 
     public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
-                            ModelEvaluator evaluator, ModelStore archive) {
+                            ModelEvaluator evaluator, NetworkArchive archive) {
         this.properties = properties;
         this.reader = reader;
         this.trainer = trainer;

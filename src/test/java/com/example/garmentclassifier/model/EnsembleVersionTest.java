@@ -57,7 +57,7 @@ class EnsembleVersionTest {
     @Test
     void anEnsembleIsStoredAsOneFilePerMemberAndLoadsAsAllOfThem() {
         TestStore store = store();
-        ModelMetadata saved = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+        ModelMetadata saved = store.archive().save(List.of(first, second), NetworkArchiveTest.draft(Instant.now()));
 
         assertThat(saved.modelFile()).isEqualTo("model.zip");
         assertThat(saved.ensembleMembers()).extracting(ModelMetadata.Artifact::file).containsExactly("model-2.zip");
@@ -68,7 +68,7 @@ class EnsembleVersionTest {
             assertThat(loaded.members().get(0).params()).isEqualTo(first.params());
             assertThat(loaded.members().get(1).params()).isEqualTo(second.params());
         }
-        String singleVersion = store.archive().save(first, ModelStoreTest.draft(Instant.now())).version();
+        String singleVersion = store.archive().save(first, NetworkArchiveTest.draft(Instant.now())).version();
         try (StoredNetworks single = store.archive().loadNetworks(singleVersion)) {
             assertThat(single.ensemble()).isFalse();
         }
@@ -77,7 +77,7 @@ class EnsembleVersionTest {
     @Test
     void theServedEnsembleIsTheMeanOfItsMembersOnOnnxRuntime() {
         TestStore store = store();
-        String version = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now())).version();
+        String version = store.archive().save(List.of(first, second), NetworkArchiveTest.draft(Instant.now())).version();
         float[][] probes = ParityProbes.standard();
 
         LoadedModel model = store.loader(AUTO).load(version);
@@ -104,7 +104,7 @@ class EnsembleVersionTest {
     @Test
     void aMemberFileThatChangedOrEscapesTheVersionIsRefused() throws Exception {
         TestStore store = store();
-        ModelMetadata saved = store.archive().save(List.of(first, second), ModelStoreTest.draft(Instant.now()));
+        ModelMetadata saved = store.archive().save(List.of(first, second), NetworkArchiveTest.draft(Instant.now()));
         Path member = store.layout().versionDirectory(saved.version()).resolve("model-2.zip");
         byte[] original = Files.readAllBytes(member);
         byte[] changed = original.clone();

@@ -41,7 +41,7 @@ class ModelHolderTest {
     }
 
     private static LoadedModel model(String version) {
-        ModelMetadata metadata = ModelStoreTest.draftFor(version, Instant.now());
+        ModelMetadata metadata = NetworkArchiveTest.draftFor(version, Instant.now());
         Dl4jEngine engine = new Dl4jEngine(GarmentNetwork.create(1, 0.001), ImageShape.GARMENT);
         return new LoadedModel(metadata, engine, new EngineSelection(engine.name(), "test", null));
     }

@@ -33,7 +33,7 @@ class ModelLoaderEngineChoiceTest {
     void aNetworkTheExporterCannotConvertServesOnDl4j() {
         TestStore store = TestStore.at(root);
         ModelMetadata saved = store.archive().save(networkWithLocalResponseNormalisation(),
-                ModelStoreTest.draft(Instant.now()));
+                NetworkArchiveTest.draft(Instant.now()));
         assertThat(saved.onnx()).as("stored without an ONNX form").isNull();
 
         LoadedModel model = store.loader(AUTO).load(saved.version());

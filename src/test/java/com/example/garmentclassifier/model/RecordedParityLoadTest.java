@@ -24,11 +24,11 @@ class RecordedParityLoadTest {
     private static final Inference REUSE = new Inference(Engine.AUTO, 1, false, true);
 
     /** A store's archive that counts how often the DL4J networks are restored. */
-    private static final class CountingArchive extends ModelStore {
+    private static final class CountingArchive extends NetworkArchive {
         final AtomicInteger restores = new AtomicInteger();
 
         CountingArchive(TestStore store) {
-            super(store.layout(), store.versions(), store.writer(), store.records(), store.active(), store.locks());
+            super(store.versions(), store.writer());
         }
 
         @Override

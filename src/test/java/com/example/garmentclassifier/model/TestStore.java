@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * application's, for tests that save, read and activate versions without a Spring context.
  */
 public record TestStore(StoreLayout layout, ModelVersions versions, VersionWriter writer, MetadataRecords records,
-                        ActiveVersion active, StoreLocks locks, ModelStore archive) {
+                        ActiveVersion active, StoreLocks locks, NetworkArchive archive) {
 
     public static TestStore at(Path root) {
         return at(root, StoreOutput.DISK);
@@ -24,7 +24,15 @@ public record TestStore(StoreLayout layout, ModelVersions versions, VersionWrite
 
     /** @param output where new versions' files are written (a {@link FailingDisk} to simulate a full disk) */
     public static TestStore at(Path root, StoreOutput output) {
-        JsonMapper json = JsonMapper.builder().build();
+        return at(root, JsonMapper.builder().build(), output);
+    }
+
+    /** @param json how the store reads and writes metadata (a stricter mapper than the service's, say) */
+    public static TestStore at(Path root, JsonMapper json) {
+        return at(root, json, StoreOutput.DISK);
+    }
+
+    private static TestStore at(Path root, JsonMapper json, StoreOutput output) {
         StoreLayout layout = new StoreLayout(root);
         ModelVersions versions = new ModelVersions(layout, json);
         VersionWriter writer = new VersionWriter(layout, json, output);
@@ -32,11 +40,11 @@ public record TestStore(StoreLayout layout, ModelVersions versions, VersionWrite
         ActiveVersion active = new ActiveVersion(layout);
         StoreLocks locks = new StoreLocks(layout);
         return new TestStore(layout, versions, writer, records, active, locks,
-                new ModelStore(layout, versions, writer, records, active, locks));
+                new NetworkArchive(versions, writer));
     }
 
     /** The same store with another archive over it (one that counts what it restores, say). */
-    public TestStore withArchive(ModelStore other) {
+    public TestStore withArchive(NetworkArchive other) {
         return new TestStore(layout, versions, writer, records, active, locks, other);
     }
 

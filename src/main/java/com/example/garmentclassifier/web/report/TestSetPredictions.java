@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.web.report;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.ModelStore;
+import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -30,7 +30,7 @@ class TestSetPredictions {
     record Predictions(GarmentImages images, float[][] probabilities) {
     }
 
-    private final ModelStore archive;
+    private final NetworkArchive archive;
     private final IdxReader reader;
     private final ClassifierProperties properties;
     private final ModelEvaluator evaluator = new ModelEvaluator();
@@ -41,7 +41,7 @@ class TestSetPredictions {
         }
     };
 
-    TestSetPredictions(ModelStore archive, IdxReader reader, ClassifierProperties properties) {
+    TestSetPredictions(NetworkArchive archive, IdxReader reader, ClassifierProperties properties) {
         this.archive = archive;
         this.reader = reader;
         this.properties = properties;

@@ -10,6 +10,7 @@ import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelStoreWriteException;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;
+import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.FashionMnistLabels;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-class ModelStoreTest {
+class NetworkArchiveTest {
 
     private static MultiLayerNetwork network;
 
@@ -42,8 +43,8 @@ class ModelStoreTest {
         network = GarmentNetwork.create(7, 0.001);
     }
 
-    private ModelStore store() {
-        return new ModelStore(root, JsonMapper.builder().build());
+    private TestStore store() {
+        return TestStore.at(root);
     }
 
     static ModelMetadata draft(Instant createdAt) {
@@ -58,21 +59,21 @@ class ModelStoreTest {
 
     @Test
     void savedVersionLoadsWithTheSameOutputsAndCanBeActivated() {
-        ModelStore store = store();
-        ModelMetadata saved = store.save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
+        TestStore store = store();
+        ModelMetadata saved = store.archive().save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
 
         assertThat(saved.version()).isEqualTo("v20260102-030405");
         assertThat(saved.modelSha256()).hasSize(64);
-        assertThat(store.activeVersion()).isEmpty();
-        store.setActive(saved.version());
-        assertThat(store.activeVersion()).contains(saved.version());
+        assertThat(store.active().current()).isEmpty();
+        store.active().activate(saved.version());
+        assertThat(store.active().current()).contains(saved.version());
 
-        MultiLayerNetwork loaded = store.loadNetwork(saved.version());
+        MultiLayerNetwork loaded = store.archive().loadNetwork(saved.version());
         var input = Nd4j.rand(2, 28, 28, 1);
         assertThat(loaded.output(input).toFloatMatrix()).isEqualTo(network.output(input).toFloatMatrix());
-        assertThat(store.readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
+        assertThat(store.versions().readMetadata(saved.version())).usingRecursiveComparison().isEqualTo(saved);
         assertThat(saved.onnx().sha256()).as("training stores the ONNX form too").hasSize(64);
-        assertThat(TestStore.at(root).onnx().file(saved.version())).isPresent();
+        assertThat(store.onnx().file(saved.version())).isPresent();
         assertThat(saved.onnxParity()).as("checked against DL4J as it is written").isNotNull();
         assertThat(saved.onnxParity().onnxSha256()).isEqualTo(saved.onnx().sha256());
         assertThat(saved.onnxParity().probes()).isEqualTo(ParityProbes.standard().length);
@@ -83,17 +84,17 @@ class ModelStoreTest {
     @CsvSource({"model.zip, 0", "model.zip, 65536", "model.onnx, 4096", "metadata.json, 10"})
     void aDiskThatFillsUpWhileSavingLeavesNoVersionAndTheActiveOneUnchanged(String file, long bytes)
             throws IOException {
-        ModelMetadata active = store().save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
-        store().setActive(active.version());
-        ModelStore full = new ModelStore(root, JsonMapper.builder().build(), new FailingDisk(file, bytes));
+        ModelMetadata active = store().archive().save(network, draft(Instant.parse("2026-01-02T03:04:05Z")));
+        store().active().activate(active.version());
+        TestStore full = TestStore.at(root, new FailingDisk(file, bytes));
 
-        assertThatThrownBy(() -> full.save(network, draft(Instant.parse("2026-01-03T00:00:00Z"))))
+        assertThatThrownBy(() -> full.archive().save(network, draft(Instant.parse("2026-01-03T00:00:00Z"))))
                 .isInstanceOf(ModelStoreWriteException.class)
                 .hasMessageContaining("No space left on device")
                 .hasMessageNotContaining(root.toString());
 
-        assertThat(full.list()).extracting(ModelMetadata::version).containsExactly(active.version());
-        assertThat(full.activeVersion()).contains(active.version());
+        assertThat(full.versions().list()).extracting(ModelMetadata::version).containsExactly(active.version());
+        assertThat(full.active().current()).contains(active.version());
         try (var leftovers = Files.list(root.resolve("versions"))) {
             assertThat(leftovers.map(p -> p.getFileName().toString())).as("no partial version or temporary directory")
                     .containsExactly(active.version());
@@ -104,16 +105,16 @@ class ModelStoreTest {
     void metadataWrittenByANewerReleaseStaysReadable() throws IOException {
         // As the service is configured: request bodies with unknown fields are refused, stored metadata is not.
         JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        ModelStore store = new ModelStore(root, strict);
-        ModelMetadata saved = store.save(network, draft(Instant.now()));
+        TestStore store = TestStore.at(root, strict);
+        ModelMetadata saved = store.archive().save(network, draft(Instant.now()));
         Path file = root.resolve("versions").resolve(saved.version()).resolve("metadata.json");
         String newer = Files.readString(file).replaceFirst("\\{", "{\"recordedByANewerRelease\": {\"x\": 1},")
                 .replace("\"examples\"", "\"balancedAccuracy\": 0.5, \"examples\"");
         Files.writeString(file, newer);
 
         assertThat(newer).contains("balancedAccuracy");
-        assertThat(store.readMetadata(saved.version()).test().accuracy()).isEqualTo(saved.test().accuracy());
-        assertThat(store.list()).extracting(ModelMetadata::version).contains(saved.version());
+        assertThat(store.versions().readMetadata(saved.version()).test().accuracy()).isEqualTo(saved.test().accuracy());
+        assertThat(store.versions().list()).extracting(ModelMetadata::version).contains(saved.version());
     }
 
     /**
@@ -124,11 +125,11 @@ class ModelStoreTest {
      */
     @Test
     void concurrentRecordsOfOneVersionAreBothKept() throws Exception {
-        ModelStore store = store();
-        String version = store.save(network, draft(Instant.now())).version();
+        TestStore store = store();
+        String version = store.archive().save(network, draft(Instant.now())).version();
         java.util.concurrent.CountDownLatch firstInside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
-        Thread first = new Thread(() -> store.updateMetadata(version, metadata -> {
+        Thread first = new Thread(() -> store.records().update(version, metadata -> {
             firstInside.countDown();
             try {
                 secondDone.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -140,71 +141,71 @@ class ModelStoreTest {
         first.start();
         firstInside.await();
         Thread second = new Thread(() -> {
-            store.recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(0.9, "validation"));
+            store.records().recordValidationAsUploads(version, new ModelMetadata.ValidationAccuracy(0.9, "validation"));
             secondDone.countDown();
         });
         second.start();
         first.join();
         second.join();
 
-        ModelMetadata stored = store.readMetadata(version);
+        ModelMetadata stored = store.versions().readMetadata(version);
         assertThat(stored.onnx()).isNotNull();
         assertThat(stored.validationAsUploads()).isEqualTo(new ModelMetadata.ValidationAccuracy(0.9, "validation"));
     }
 
     @Test
     void versionsSavedInTheSameSecondGetDistinctIds() {
-        ModelStore store = store();
+        TestStore store = store();
         Instant t = Instant.parse("2026-01-02T03:04:05Z");
-        assertThat(store.save(network, draft(t)).version()).isNotEqualTo(store.save(network, draft(t)).version());
-        assertThat(store.list()).hasSize(2);
+        assertThat(store.archive().save(network, draft(t)).version()).isNotEqualTo(store.archive().save(network, draft(t)).version());
+        assertThat(store.versions().list()).hasSize(2);
     }
 
     @Test
     void tamperedModelFileFailsItsChecksum() throws IOException {
-        ModelStore store = store();
-        ModelMetadata saved = store.save(network, draft(Instant.now()));
-        assertThat(store.list()).extracting(ModelMetadata::version).containsExactly(saved.version());
-        Path file = root.resolve("versions").resolve(saved.version()).resolve(ModelStore.MODEL_FILE);
+        TestStore store = store();
+        ModelMetadata saved = store.archive().save(network, draft(Instant.now()));
+        assertThat(store.versions().list()).extracting(ModelMetadata::version).containsExactly(saved.version());
+        Path file = root.resolve("versions").resolve(saved.version()).resolve(StoreLayout.MODEL_FILE);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(file, bytes);
 
-        assertThatThrownBy(() -> store.loadNetwork(saved.version()))
+        assertThatThrownBy(() -> store.archive().loadNetwork(saved.version()))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("checksum");
-        assertThat(store.list()).as("a file changed since it was last listed is checked again").isEmpty();
+        assertThat(store.versions().list()).as("a file changed since it was last listed is checked again").isEmpty();
     }
 
     @Test
     void halfWrittenAndTemporaryDirectoriesAreSkippedAndCleaned() throws IOException {
-        ModelStore store = store();
-        ModelMetadata good = store.save(network, draft(Instant.now()));
+        TestStore store = store();
+        ModelMetadata good = store.archive().save(network, draft(Instant.now()));
         Files.createDirectories(root.resolve("versions/v20250101-000000"));
         Files.writeString(root.resolve("versions/v20250101-000000/model.zip"), "partial");
         Path interrupted = Files.createDirectories(root.resolve("versions/.tmp-interrupted"));
         Files.setLastModifiedTime(interrupted, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Path inProgress = Files.createDirectories(root.resolve("versions/.tmp-another-instance-writing"));
 
-        assertThat(store.list()).extracting(ModelMetadata::version).containsExactly(good.version());
-        store.cleanTemporaryFiles();
+        assertThat(store.versions().list()).extracting(ModelMetadata::version).containsExactly(good.version());
+        store.writer().cleanTemporaryFiles();
         assertThat(interrupted).doesNotExist();
         assertThat(inProgress).as("on a shared store a fresh one may be another instance's write").exists();
     }
 
     @Test
     void unknownOrMaliciousVersionNamesAreNotFound() {
-        ModelStore store = store();
-        assertThatThrownBy(() -> store.loadNetwork("v-none")).isInstanceOf(ModelVersionNotFoundException.class);
-        assertThatThrownBy(() -> store.loadNetwork("../../etc")).isInstanceOf(ModelVersionNotFoundException.class);
-        assertThatThrownBy(() -> store.setActive("nope")).isInstanceOf(ModelVersionNotFoundException.class);
+        TestStore store = store();
+        assertThatThrownBy(() -> store.archive().loadNetwork("v-none")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.archive().loadNetwork("../../etc")).isInstanceOf(ModelVersionNotFoundException.class);
+        assertThatThrownBy(() -> store.active().activate("nope")).isInstanceOf(ModelVersionNotFoundException.class);
     }
 
     @Test
     void deletedVersionIsGone() {
-        ModelStore store = store();
-        ModelMetadata saved = store.save(network, draft(Instant.now()));
-        store.delete(saved.version());
-        assertThat(store.list()).isEmpty();
+        TestStore store = store();
+        ModelMetadata saved = store.archive().save(network, draft(Instant.now()));
+        store.versions().delete(saved.version());
+        assertThat(store.versions().list()).isEmpty();
         assertThat(root.resolve("versions").resolve(saved.version())).doesNotExist();
     }
 }
