@@ -24,15 +24,7 @@ public record TestStore(StoreLayout layout, ModelVersions versions, VersionWrite
 
     /** @param output where new versions' files are written (a {@link FailingDisk} to simulate a full disk) */
     public static TestStore at(Path root, StoreOutput output) {
-        return at(root, JsonMapper.builder().build(), output);
-    }
-
-    /** @param json how the store reads and writes metadata (a stricter mapper than the service's, say) */
-    public static TestStore at(Path root, JsonMapper json) {
-        return at(root, json, StoreOutput.DISK);
-    }
-
-    private static TestStore at(Path root, JsonMapper json, StoreOutput output) {
+        JsonMapper json = JsonMapper.builder().build();
         StoreLayout layout = new StoreLayout(root);
         ModelVersions versions = new ModelVersions(layout, json);
         VersionWriter writer = new VersionWriter(layout, json, output);
