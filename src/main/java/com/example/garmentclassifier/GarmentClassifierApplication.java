@@ -1,6 +1,7 @@
 package com.example.garmentclassifier;
 
 import com.example.garmentclassifier.training.TrainCommand;
+import com.example.garmentclassifier.training.TrainOptions;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,7 +19,7 @@ public class GarmentClassifierApplication {
         }
         if (java.util.Arrays.asList(args).contains("--help")) {
             // Usage alone, without starting Spring (its banner and logs would bury it).
-            System.out.println(TrainCommand.USAGE);
+            System.out.println(TrainOptions.USAGE);
             return;
         }
         // Training from the command line needs no web server and no serving model; exit with the command's code.

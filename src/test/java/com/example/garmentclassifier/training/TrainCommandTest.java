@@ -48,9 +48,9 @@ class TrainCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(store.resolve("active-version")).doesNotExist();
         assertThat(store.resolve("versions")).as("nothing seeded before the options were checked").doesNotExist();
-        assertThatThrownBy(() -> TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--lr=1"}))
+        assertThatThrownBy(() -> TrainOptions.checkKnown(new String[] {"--train", "--epochs", "3", "--lr=1"}))
                 .hasMessageContaining("unknown option --lr=1");
-        TrainCommand.checkKnown(new String[] {"--train", "--epochs", "3", "--recipe=baseline",
+        TrainOptions.checkKnown(new String[] {"--train", "--epochs", "3", "--recipe=baseline",
                 "--classifier.model-store=x", "--no-activate"});
     }
 
@@ -76,7 +76,7 @@ class TrainCommandTest {
 
         assertThat(code).isZero();
         assertThat(store.resolve("versions")).doesNotExist();
-        assertThat(TrainCommand.USAGE).contains("--epochs", "--batch-size", "--learning-rate", "--seed", "--train-limit",
+        assertThat(TrainOptions.USAGE).contains("--epochs", "--batch-size", "--learning-rate", "--seed", "--train-limit",
                 "--no-augment", "--recipe", "--stop-at-validation", "--warm-start", "--warm-start-from", "--no-activate",
                 "--progress-lines", "--checkpoint-dir", "--resume");
     }

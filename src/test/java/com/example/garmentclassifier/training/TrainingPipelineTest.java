@@ -99,7 +99,7 @@ class TrainingPipelineTest {
 
     @Test
     void commandLineOptionsAcceptBothForms() {
-        TrainingParameters p = TrainCommand.parse(new String[] {"--train", "--epochs", "3", "--batch-size=128", "--no-augment"});
+        TrainingParameters p = TrainOptions.parse(new String[] {"--train", "--epochs", "3", "--batch-size=128", "--no-augment"});
         assertThat(p.epochs()).isEqualTo(3);
         assertThat(p.batchSize()).isEqualTo(128);
         assertThat(p.augment()).isFalse();
