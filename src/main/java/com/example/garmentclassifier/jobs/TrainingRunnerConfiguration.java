@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
@@ -16,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a job's training runs: in a child JVM (the default, see {@link ChildProcessTrainingRunner}) or in
- * process; and the gate that judges the version it made, over the configured data set.
+ * process; and the gate that judges the version it made, over the configured data set, with what promotes it.
  */
 @Configuration(proxyBeanMethods = false)
 class TrainingRunnerConfiguration {
@@ -33,5 +35,11 @@ class TrainingRunnerConfiguration {
     ValidationGate validationGate(ModelVersions versions, NetworkArchive archive, MetadataRecords records,
                                   IdxReader reader, ClassifierProperties properties) {
         return new ValidationGate(versions, archive, records, reader, properties.datasetDir());
+    }
+
+    @Bean
+    JobPromotion jobPromotion(ValidationGate gate, ModelHolder holder, ModelActivationService activation,
+                              ClassifierProperties properties) {
+        return new JobPromotion(gate, holder, activation, properties.training().promotionTolerance());
     }
 }

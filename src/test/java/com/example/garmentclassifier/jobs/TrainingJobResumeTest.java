@@ -120,8 +120,9 @@ class TrainingJobResumeTest {
         TrainingJobStore jobStore = new TrainingJobStore(store.layout(), store.writer(), store.locks(), store.records());
         ValidationGate gate = new ValidationGate(store.versions(), store.archive(), store.records(), new IdxReader(),
                 properties.datasetDir());
-        return new TrainingJobService(runner, jobStore, gate, new ModelHolder(), activation, properties, json,
-                new SimpleMeterRegistry());
+        JobPromotion promotion = new JobPromotion(gate, new ModelHolder(), activation,
+                properties.training().promotionTolerance());
+        return new TrainingJobService(runner, jobStore, promotion, properties, json, new SimpleMeterRegistry());
     }
 
     /** What a process killed in the third epoch leaves: two epochs checkpointed, the record still RUNNING. */
