@@ -2,7 +2,7 @@ package com.example.garmentclassifier.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.EpochMetrics;
+import com.example.garmentclassifier.store.EpochMetrics;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
