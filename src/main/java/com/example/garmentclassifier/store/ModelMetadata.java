@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.store;
 
-import com.example.garmentclassifier.model.ModelLoader;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
