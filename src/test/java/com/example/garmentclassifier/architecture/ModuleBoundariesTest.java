@@ -33,7 +33,8 @@ class ModuleBoundariesTest {
     }
 
     /**
-     * Web and admin endpoints on top; then the upload path and the protocol; then the admin's training jobs
+     * Web and admin endpoints on top; then the model versions' API and report pages ({@code models/}); then the
+     * upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
      * (saving and loading networks, engines, batching); the model store's files ({@code store/}: versions, metadata,
      * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
@@ -43,6 +44,7 @@ class ModuleBoundariesTest {
     void layersAreUsedFromAboveOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy(ROOT + ".web..")
+                .layer("models").definedBy(ROOT + ".models..")
                 .layer("endpoints").definedBy(ROOT + ".classify..", ROOT + ".oip..")
                 .layer("jobs").definedBy(ROOT + ".jobs..")
                 .layer("training").definedBy(ROOT + ".training..")
@@ -51,14 +53,16 @@ class ModuleBoundariesTest {
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
                 .layer("problems").definedBy(ROOT + ".problem..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("models").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
-                .whereLayer("training").mayOnlyBeAccessedByLayers("web", "jobs")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training", "model")
-                .whereLayer("images").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training")
-                .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "endpoints", "jobs", "training", "model",
-                        "store", "images")
+                .whereLayer("training").mayOnlyBeAccessedByLayers("web", "models", "jobs")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
+                        "model")
+                .whereLayer("images").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training")
+                .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
+                        "model", "store", "images")
                 .check(main);
     }
 
@@ -75,7 +79,7 @@ class ModuleBoundariesTest {
     void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
         noClasses().that().resideInAnyPackage(ROOT + ".model.engine..", ROOT + ".model.batching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
-                        ROOT + ".web..", ROOT + ".classify..", ROOT + ".oip..")
+                        ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..", ROOT + ".oip..")
                 .check(main);
     }
 
@@ -96,7 +100,7 @@ class ModuleBoundariesTest {
     @Test
     void storeUsesNoOtherFeature() {
         noClasses().that().resideInAPackage(ROOT + ".store..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
                         ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
                         ROOT + ".attributes..", ROOT + ".clients..")
                 .check(main);
@@ -115,7 +119,7 @@ class ModuleBoundariesTest {
     @Test
     void configurationDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".config..")
-                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".classify..",
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
                         ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
                         ROOT + ".image..", ROOT + ".attributes..", ROOT + ".clients..")
                 .check(main);

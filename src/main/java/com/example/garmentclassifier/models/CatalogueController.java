@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.models;
 
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelUnavailableException;

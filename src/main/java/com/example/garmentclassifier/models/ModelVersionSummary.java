@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.models;
 
 import com.example.garmentclassifier.store.ModelMetadata;
 import io.swagger.v3.oas.annotations.media.Schema;

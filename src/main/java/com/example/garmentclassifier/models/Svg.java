@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.web.report;
+package com.example.garmentclassifier.models;
 
 import com.example.garmentclassifier.training.ConfidenceBins;
 import java.util.List;

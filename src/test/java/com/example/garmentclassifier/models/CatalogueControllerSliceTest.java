@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.classify;
+package com.example.garmentclassifier.models;
 
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;

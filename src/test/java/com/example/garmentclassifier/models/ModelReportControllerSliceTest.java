@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.web.report;
+package com.example.garmentclassifier.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,5 +1,9 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.models;
 
+import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelLoader;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;
 import io.swagger.v3.oas.annotations.Operation;

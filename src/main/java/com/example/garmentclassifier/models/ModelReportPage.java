@@ -1,6 +1,6 @@
-package com.example.garmentclassifier.web.report;
+package com.example.garmentclassifier.models;
 
-import static com.example.garmentclassifier.web.report.Svg.escape;
+import static com.example.garmentclassifier.models.Svg.escape;
 
 import com.example.garmentclassifier.model.engine.Probabilities;
 import com.example.garmentclassifier.store.EpochMetrics;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.models;
 
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.example.garmentclassifier.model.ActiveModelDeletionException;
+import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.model.ModelLoader;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;
 import com.example.garmentclassifier.store.ModelVersions;
