@@ -1,30 +1,33 @@
 package com.example.garmentclassifier;
 
 import com.example.garmentclassifier.training.TrainCommand;
-import com.example.garmentclassifier.training.TrainOptions;
+import com.example.garmentclassifier.training.TrainerApplication;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
-@SpringBootApplication
+/**
+ * The service. {@code @SpringBootApplication} spelt out, so that its scan can leave out the training
+ * command line's own application ({@link TrainerApplication}), which {@code --train} starts instead.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = TrainerApplication.class)})
 @ConfigurationPropertiesScan
 public class GarmentClassifierApplication {
 
     public static void main(String[] args) {
-        SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
-        if (!TrainCommand.isRequested(args)) {
-            app.run(args);
-            return;
+        if (TrainCommand.isRequested(args)) {
+            System.exit(TrainerApplication.run(args));
         }
-        if (java.util.Arrays.asList(args).contains("--help")) {
-            // Usage alone, without starting Spring (its banner and logs would bury it).
-            System.out.println(TrainOptions.USAGE);
-            return;
-        }
-        // Training from the command line needs no web server and no serving model; exit with the command's code.
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setAdditionalProfiles(TrainCommand.PROFILE);
-        System.exit(SpringApplication.exit(app.run(args)));
+        SpringApplication.run(GarmentClassifierApplication.class, args);
     }
 }

@@ -1,13 +1,11 @@
 package com.example.garmentclassifier.jobs;
 
-import org.springframework.context.annotation.Profile;
 import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** Health component "training": always UP (a failed job does not make serving unhealthy); shows a running job's progress. */
-@Profile("!train")
 @Component("training")
 public class TrainingHealthIndicator implements HealthIndicator {
 

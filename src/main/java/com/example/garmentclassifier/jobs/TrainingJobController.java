@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.jobs;
 
-import org.springframework.context.annotation.Profile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@Profile("!train")
 @RestController
 @RequestMapping("/admin")
 @Tag(name = "Retraining", description = "Retrain on Fashion-MNIST in the background (admin)")

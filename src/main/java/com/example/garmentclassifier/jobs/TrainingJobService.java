@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,11 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs retraining as background jobs, one at a time, through a {@link TrainingRunner} (a child JVM
  * by default), supervised from a thread of its own so request threads are never used for training.
- * A finished job's version passes the promotion gate before it is swapped in. Not in training mode
- * (profile {@code train}): a training child must not take over the parent's job history.
+ * A finished job's version passes the promotion gate before it is swapped in. A training child
+ * never starts it (TrainerApplication does not scan for serving beans), so it cannot take over the parent's job history.
  */
 @Service
-@Profile("!train")
 public class TrainingJobService {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingJobService.class);

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,10 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the active model at startup, before the application reports itself ready. A missing or
  * broken model does not stop the application: health shows it DOWN and /classify answers 503.
- * Not in training mode (profile {@code train}), which needs no serving model.
+ * A {@code --train} run never starts it (TrainerApplication does not scan for serving beans).
  */
 @Component
-@Profile("!train")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ModelBootstrap implements ApplicationRunner {
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * checksum cache) cover every caller. The store package itself knows no Spring.
  */
 @Configuration(proxyBeanMethods = false)
-class ModelStoreConfiguration {
+public class ModelStoreConfiguration {
 
     @Bean
     StoreLayout storeLayout(ClassifierProperties properties) {

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * small file is used rather than file-system events, which network volumes do not deliver.
  */
 @Component
-@Profile("!train")
 class SharedStoreFollower implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SharedStoreFollower.class);

@@ -11,7 +11,6 @@ import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * misclassified images are drawn from. Computing them takes seconds, so the last few versions'
  * are kept.
  */
-@Profile("!train")
 @Component
 class TestSetPredictions {
 

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * exits. {@code --progress-lines} prints {@link ProgressLine}s for a parent process: this is how the
  * service runs retraining jobs in a child JVM.
  */
-@Component
 public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(TrainCommand.class);
@@ -56,9 +54,6 @@ public class TrainCommand implements ApplicationRunner, ExitCodeGenerator {
     public int getExitCode() {
         return exitCode;
     }
-
-    /** The profile the application runs under in training mode: beans that only serving needs stay out. */
-    public static final String PROFILE = "train";
 
     public static boolean isRequested(String[] args) {
         return Arrays.asList(args).contains("--train");

@@ -3,15 +3,11 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.GarmentClassifierApplication;
 import com.example.garmentclassifier.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** The training command of docs/model.md, as main() runs it (without the web server), on tiny data. */
 @IntegrationTest
@@ -82,10 +78,6 @@ class TrainCommandTest {
     }
 
     private static int run(String... args) {
-        SpringApplication app = new SpringApplication(GarmentClassifierApplication.class);
-        app.setAdditionalProfiles(TrainCommand.PROFILE);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        ConfigurableApplicationContext context = app.run(args);
-        return SpringApplication.exit(context);
+        return TrainerApplication.run(args);
     }
 }
