@@ -67,15 +67,4 @@ public class ModelStoreConfiguration {
                                       ClassifierProperties properties) {
         return new ModelStoreSeeder(layout, writer, active, properties.modelStoreSeed());
     }
-
-    @Bean
-    ModelLoader modelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
-                            ClassifierProperties properties) {
-        return new ModelLoader(archive, versions, records, properties.inference());
-    }
-
-    @Bean
-    ModelHolder modelHolder() {
-        return new ModelHolder();
-    }
 }
