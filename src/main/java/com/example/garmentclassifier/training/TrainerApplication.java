@@ -31,11 +31,16 @@ public class TrainerApplication {
             System.out.println(TrainOptions.USAGE);
             return 0;
         }
+        return SpringApplication.exit(application().run(args));
+    }
+
+    /** The application a training run starts, not yet run. */
+    static SpringApplication application() {
         SpringApplication app = new SpringApplication(TrainerApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         // application.properties names serving's health contributors (the model) for the readiness probe; a
         // training run has none of them and serves no probe, so the names are not checked here.
         app.setDefaultProperties(Map.of("management.endpoint.health.validate-group-membership", "false"));
-        return SpringApplication.exit(app.run(args));
+        return app;
     }
 }

@@ -7,11 +7,8 @@ import com.example.garmentclassifier.jobs.TrainingJobService;
 import com.example.garmentclassifier.model.ModelBootstrap;
 import com.example.garmentclassifier.model.ModelHolder;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -24,11 +21,8 @@ class TrainerApplicationTest {
 
     @Test
     void aTrainingRunStartsNoServingBeans() {
-        SpringApplication app = new SpringApplication(TrainerApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of("management.endpoint.health.validate-group-membership", "false"));
         // Without --train the command does nothing, so the context can be looked at as a run would have it.
-        try (ConfigurableApplicationContext context = app.run("--classifier.model-store=" + store,
+        try (ConfigurableApplicationContext context = TrainerApplication.application().run("--classifier.model-store=" + store,
                 "--classifier.model-store-seed=")) {
             assertThat(context.getBeansOfType(TrainCommand.class)).hasSize(1);
             assertThat(context.getBeansOfType(TrainingPipeline.class)).hasSize(1);
