@@ -99,7 +99,7 @@ public class ModelLoader {
         }
         return Optional.of(serve(metadata, onnx, new EngineSelection(onnx.name(),
                 "matched DL4J on the probe set when checked at " + recorded.checkedAt() + " (recorded; DL4J not loaded)",
-                new ParityReport(recorded.probes(), recorded.maxAbsDifference(), recorded.argmaxMismatches()))));
+                ParityReport.of(recorded))));
     }
 
     /** Records a passed check, so that the next load of the version can skip DL4J (see servedOnRecordedParity). */
@@ -107,8 +107,7 @@ public class ModelLoader {
         if (metadata.onnx() == null) {
             return metadata;
         }
-        ModelMetadata.OnnxParity record = ModelMetadata.OnnxParity.checkedNow(metadata.onnx().sha256(),
-                parity.probes(), parity.maxAbsDifference(), parity.argmaxMismatches());
+        ModelMetadata.OnnxParity record = parity.recordFor(metadata.onnx().sha256());
         try {
             // Only if the ONNX file is still the one checked: another process may have replaced it meanwhile.
             return records.update(version, stored -> {

@@ -93,8 +93,7 @@ public class OnnxArtifacts {
                         report.summary());
                 return null;
             }
-            return ModelMetadata.OnnxParity.checkedNow(onnxSha256, report.probes(), report.maxAbsDifference(),
-                    report.argmaxMismatches());
+            return report.recordFor(onnxSha256);
         } catch (RuntimeException e) {
             log.warn("The ONNX form could not be checked against DL4J ({}); it is checked when the version is loaded",
                     e.getMessage());

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model.engine;
 
+import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,16 @@ import java.util.Locale;
  * @param argmaxMismatches  probes whose most probable class differs between the engines
  */
 public record ParityReport(int probes, double maxAbsDifference, int argmaxMismatches) {
+
+    /** A report read back from a version's metadata. */
+    public static ParityReport of(ModelMetadata.OnnxParity recorded) {
+        return new ParityReport(recorded.probes(), recorded.maxAbsDifference(), recorded.argmaxMismatches());
+    }
+
+    /** This report as a version's metadata records it, for the ONNX file it was measured on, checked now. */
+    public ModelMetadata.OnnxParity recordFor(String onnxSha256) {
+        return ModelMetadata.OnnxParity.checkedNow(onnxSha256, probes, maxAbsDifference, argmaxMismatches);
+    }
 
     public boolean passed() {
         // Written so that NaN fails.
