@@ -19,12 +19,12 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelUnavailableException;
 import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import java.util.List;
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -34,12 +34,13 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * {@code POST /classify} alone, its service mocked and its limits made small: what reaches the service
  * from each body type, and the problem details of a request refused before any image is read (nothing
- * submitted) or refused by the service (503 with the back-off each cause deserves). Security filters are
- * left out here; the end-to-end tests cover API keys and rate limits.
+ * submitted) or refused by the service (503 with the back-off each cause deserves). The service's security
+ * rules stand in front, and let every request here through without a login; the end-to-end tests cover API
+ * keys and rate limits, which the clients' own filter applies.
  */
 @WebMvcTest(controllers = ClassifyController.class, properties = {
         "classifier.max-files-per-request=2", "classifier.max-image-bytes=64B"})
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class ClassifyControllerSliceTest {
 
     private static final byte[] SMALL = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};

@@ -1,6 +1,11 @@
 package com.example.garmentclassifier.jobs;
 
+import static com.example.garmentclassifier.AdminLogin.asAdmin;
+import static com.example.garmentclassifier.AdminLogin.withWrongPassword;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -14,9 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.util.List;
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,10 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The admin jobs API alone, with the job service mocked: a request body is validated and refused as a
  * problem detail naming the field before any job is submitted; conflicts and unknown jobs map to 409
- * and 404. Security filters are left out here; the end-to-end tests cover the admin login.
+ * and 404. The service's security rules stand in front: every admin route needs the admin's login.
  */
 @WebMvcTest(TrainingJobController.class)
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class TrainingJobControllerSliceTest {
 
     @Autowired
@@ -40,7 +45,7 @@ class TrainingJobControllerSliceTest {
     @Test
     void anEmptyBodyQueuesTheDefaultJobAndPointsAtIt() throws Exception {
         when(jobs.submit(RetrainRequest.DEFAULTS)).thenReturn(queued("job-1"));
-        mvc.perform(post("/admin/retrain"))
+        mvc.perform(post("/admin/retrain").with(asAdmin()))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/admin/jobs/job-1"))
                 .andExpect(jsonPath("$.state").value("QUEUED"));
@@ -48,11 +53,11 @@ class TrainingJobControllerSliceTest {
 
     @Test
     void anOutOfRangeFieldIsA400NamingItAndSubmitsNothing() throws Exception {
-        mvc.perform(post("/admin/retrain").contentType(MediaType.APPLICATION_JSON).content("{\"epochs\": 0}"))
+        mvc.perform(post("/admin/retrain").with(asAdmin()).contentType(MediaType.APPLICATION_JSON).content("{\"epochs\": 0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(containsString("epochs")));
-        mvc.perform(post("/admin/retrain").contentType(MediaType.APPLICATION_JSON).content("{\"recipe\": \"magic\"}"))
+        mvc.perform(post("/admin/retrain").with(asAdmin()).contentType(MediaType.APPLICATION_JSON).content("{\"recipe\": \"magic\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("recipe")));
         verify(jobs, never()).submit(any());
@@ -61,7 +66,7 @@ class TrainingJobControllerSliceTest {
     @Test
     void aSecondJobIsA409NamingTheOneRunning() throws Exception {
         when(jobs.submit(any())).thenThrow(new JobConflictException("job-1", "Training job job-1 is RUNNING"));
-        mvc.perform(post("/admin/retrain").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/admin/retrain").with(asAdmin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.jobId").value("job-1"))
                 .andExpect(jsonPath("$.title").value("Training job conflict"));
@@ -70,9 +75,25 @@ class TrainingJobControllerSliceTest {
     @Test
     void anUnknownJobIsA404() throws Exception {
         when(jobs.get("job-none")).thenThrow(new JobNotFoundException("job-none"));
-        mvc.perform(get("/admin/jobs/job-none"))
+        mvc.perform(get("/admin/jobs/job-none").with(asAdmin()))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("Training job not found"));
+    }
+
+    @Test
+    void everyAdminRouteWantsTheAdminsLoginAndTouchesNoJobWithout() throws Exception {
+        for (var request : List.of(post("/admin/retrain"), get("/admin/jobs"), get("/admin/jobs/job-1"),
+                delete("/admin/jobs/job-1"))) {
+            mvc.perform(request)
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("WWW-Authenticate", startsWith("Basic ")))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Authentication required"));
+        }
+        mvc.perform(post("/admin/retrain").with(withWrongPassword()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.status").value(401));
+        verifyNoInteractions(jobs);
     }
 
     private static TrainingJobView queued(String id) {

@@ -13,9 +13,9 @@ import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.List;
 import java.util.Optional;
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -24,10 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * {@code /classes} and {@code /models/current} alone, the model holder mocked: the labels in class-index
  * order, 503 with the holder's reason and a back-off while no model is loaded, and 406 for a caller that
- * accepts no JSON. Security filters are left out here; both endpoints are public.
+ * accepts no JSON. Both endpoints are public: the service's security rules stand in front and ask no login.
  */
 @WebMvcTest(CatalogueController.class)
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class CatalogueControllerSliceTest {
 
     @Autowired

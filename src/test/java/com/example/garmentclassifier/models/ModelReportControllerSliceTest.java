@@ -1,11 +1,13 @@
 package com.example.garmentclassifier.models;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,9 +21,9 @@ import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.training.DatasetUnavailableException;
 import java.nio.file.Path;
 import java.util.Optional;
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -31,10 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A version's report page alone, its store, holder and test-set predictions mocked: a committed version's
  * real metadata renders, says whether it is serving and, without the test set installed, says so instead of
- * failing; a missing or broken version is a 404 or 422 problem detail. Security filters are left out here.
+ * failing; a missing or broken version is a 404 or 422 problem detail. The page is public, and served with the
+ * service's page headers: a content security policy that allows no inline script, no framing, no referrer.
  */
 @WebMvcTest(ModelReportController.class)
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class ModelReportControllerSliceTest {
 
     /** A committed version: its metadata is read from the store as the service would read it. */
@@ -63,6 +66,10 @@ class ModelReportControllerSliceTest {
         String html = mvc.perform(get("/models/" + VERSION + "/report"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(html).contains("<h1>Model " + VERSION + " (serving)</h1>")
                 .contains("The Fashion-MNIST test set is not installed here")

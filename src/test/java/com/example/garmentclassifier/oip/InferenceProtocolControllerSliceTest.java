@@ -13,9 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,11 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The protocol's controller alone, with its service mocked: status codes, the protocol's error shape
- * (not problem details) and the body limit. Security filters are left out here; the end-to-end
- * tests cover API keys on /v2.
+ * (not problem details) and the body limit. The service's security rules stand in front and need no
+ * login on /v2; the end-to-end tests cover API keys there.
  */
 @WebMvcTest(InferenceProtocolController.class)
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class InferenceProtocolControllerSliceTest {
 
     @Autowired

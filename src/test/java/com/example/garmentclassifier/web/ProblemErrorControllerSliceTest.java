@@ -8,9 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.RequestDispatcher;
+import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -18,10 +18,11 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The container's error page alone, as Tomcat forwards to it with the error's status in a request
  * attribute: a 4xx names its reason, a 5xx says only that it was logged, and a direct visit is a 404, all
- * as problem details with nothing of the request echoed. Security filters are left out here.
+ * as problem details with nothing of the request echoed. The service's security rules stand in front: an error
+ * page must not itself ask for a login.
  */
 @WebMvcTest(ProblemErrorController.class)
-@AutoConfigureMockMvc(addFilters = false)
+@WithServiceSecurity
 class ProblemErrorControllerSliceTest {
 
     @Autowired
