@@ -1,9 +1,9 @@
 package com.example.garmentclassifier;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.config.ProblemDetailAuthenticationHandler;
-import com.example.garmentclassifier.config.ProblemResponses;
-import com.example.garmentclassifier.config.SecurityConfiguration;
+import com.example.garmentclassifier.security.ProblemDetailAuthenticationHandler;
+import com.example.garmentclassifier.security.ProblemResponses;
+import com.example.garmentclassifier.security.SecurityConfiguration;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

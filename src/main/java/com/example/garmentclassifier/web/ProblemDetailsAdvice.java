@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.web;
 
-import com.example.garmentclassifier.config.ProblemResponses;
+import com.example.garmentclassifier.security.ProblemResponses;
 import com.example.garmentclassifier.oip.ProtocolError;
 import com.example.garmentclassifier.problem.ProblemException;
 import java.net.URI;

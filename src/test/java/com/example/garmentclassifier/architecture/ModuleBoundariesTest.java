@@ -33,7 +33,7 @@ class ModuleBoundariesTest {
     }
 
     /**
-     * Web and admin endpoints on top; then the model versions' API and report pages ({@code models/}); then the
+     * Web and admin endpoints on top; then security (who may call what, API keys, rate limits); then the model versions' API and report pages ({@code models/}); then the
      * upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
      * (saving and loading networks, engines, batching); the model store's files ({@code store/}: versions, metadata,
@@ -44,6 +44,7 @@ class ModuleBoundariesTest {
     void layersAreUsedFromAboveOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("web").definedBy(ROOT + ".web..")
+                .layer("security").definedBy(ROOT + ".security..")
                 .layer("models").definedBy(ROOT + ".models..")
                 .layer("endpoints").definedBy(ROOT + ".classify..", ROOT + ".oip..")
                 .layer("jobs").definedBy(ROOT + ".jobs..")
@@ -53,6 +54,7 @@ class ModuleBoundariesTest {
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
                 .layer("problems").definedBy(ROOT + ".problem..")
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("security").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
@@ -102,7 +104,7 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage(ROOT + ".store..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
                         ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
-                        ROOT + ".attributes..", ROOT + ".clients..")
+                        ROOT + ".attributes..", ROOT + ".security..")
                 .check(main);
     }
 
@@ -115,13 +117,26 @@ class ModuleBoundariesTest {
                 .check(main);
     }
 
+    /**
+     * Who may call what, API keys and rate limits stand in front of every feature as filters, and know none:
+     * they see paths and headers, never a model, an image or a job.
+     */
+    @Test
+    void securityKnowsNoFeature() {
+        noClasses().that().resideInAPackage(ROOT + ".security..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
+                        ROOT + ".image..", ROOT + ".attributes..")
+                .check(main);
+    }
+
     /** Configuration is read by everyone and reads nobody. */
     @Test
     void configurationDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".config..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
                         ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
-                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".clients..")
+                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".security..")
                 .check(main);
     }
 }

@@ -1,5 +1,6 @@
-package com.example.garmentclassifier.config;
+package com.example.garmentclassifier.security;
 
+import com.example.garmentclassifier.config.ClassifierProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;

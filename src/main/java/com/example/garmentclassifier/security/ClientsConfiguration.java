@@ -1,7 +1,6 @@
-package com.example.garmentclassifier.clients;
+package com.example.garmentclassifier.security;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.config.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
-package com.example.garmentclassifier.web;
+package com.example.garmentclassifier.security;
 
+import com.example.garmentclassifier.web.HttpTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.classify.TestImages;

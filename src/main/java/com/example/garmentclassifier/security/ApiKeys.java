@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.clients;
+package com.example.garmentclassifier.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

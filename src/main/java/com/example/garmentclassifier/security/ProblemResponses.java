@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.config;
+package com.example.garmentclassifier.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.clients;
+package com.example.garmentclassifier.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

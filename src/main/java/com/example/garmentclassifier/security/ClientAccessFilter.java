@@ -1,7 +1,6 @@
-package com.example.garmentclassifier.clients;
+package com.example.garmentclassifier.security;
 
-import com.example.garmentclassifier.clients.ClientRequestMetrics.Outcome;
-import com.example.garmentclassifier.config.ProblemResponses;
+import com.example.garmentclassifier.security.ClientRequestMetrics.Outcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

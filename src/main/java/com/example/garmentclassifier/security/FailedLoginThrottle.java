@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.config;
+package com.example.garmentclassifier.security;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
