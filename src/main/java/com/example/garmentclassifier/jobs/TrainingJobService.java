@@ -3,7 +3,6 @@ package com.example.garmentclassifier.jobs;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.TrainingRunner;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
@@ -19,12 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -56,12 +51,9 @@ public class TrainingJobService {
     private final ExecutorService executor;
     private final String instance;
     private final Duration lockStaleAfter;
-    /** Retries {@link #resumeStoppedJob} while a dead process's training lock has not yet gone stale. */
-    private final ScheduledExecutorService resumeChecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "training-job-resume");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** A stopped job this instance carries on as soon as it gets the training lock (guarded by this). */
+    private String waitingToResume;
+    private final ScheduledExecutorService resumeChecks = JobThreads.resumeChecks();
 
     public TrainingJobService(TrainingRunner runner, TrainingJobStore store, JobPromotion promotion,
                               ClassifierProperties properties, JsonMapper json, MeterRegistry registry) {
@@ -72,16 +64,10 @@ public class TrainingJobService {
         this.instance = ManagementFactory.getRuntimeMXBean().getName();
         this.lockStaleAfter = properties.sharedStore().lockStaleAfter();
         this.stoppedJobs = new StoppedJobs(repository, store.locks(), lockStaleAfter);
-        // One worker, one queued job at most: submit() refuses a second job before it reaches the queue.
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), runnable -> {
-            Thread thread = new Thread(runnable, "training-job");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
+        this.executor = JobThreads.worker();
         // What a stopped process left: finished jobs as they ended, unfinished ones FAILED unless they can carry on.
         stoppedJobs.restore().forEach(job -> jobs.put(job.id(), job));
-        registerMetrics(registry);
+        TrainingJobMetrics.register(registry, jobs, jobRun.lastDurationSeconds());
     }
 
     /**
@@ -139,13 +125,21 @@ public class TrainingJobService {
         return jobs.values().stream().filter(j -> !j.state().isFinished()).findFirst().map(TrainingJob::view);
     }
 
-    /** Cancels a queued job at once, a running one within one batch. */
+    /**
+     * Cancels a queued job at once, a running one within one batch, and one this instance is waiting to carry
+     * on (after a restart, until the dead process's training lock goes stale) before it starts again.
+     */
     public TrainingJobView cancel(String id) {
+        synchronized (this) {
+            if (!jobs.containsKey(id) && id.equals(waitingToResume)) {
+                return cancelWaitingJob(id);
+            }
+        }
         if (!jobs.containsKey(id) && repository.load(id).isPresent()) {
             throw new JobConflictException(id, "Training job " + id + " belongs to another instance sharing this model"
                     + " store; cancel it there");
         }
-        TrainingJob job = find(id);
+        TrainingJob job = Optional.ofNullable(jobs.get(id)).orElseThrow(() -> new JobNotFoundException(id));
         synchronized (job) {
             JobState state = job.state();
             if (state.isFinished()) {
@@ -161,12 +155,17 @@ public class TrainingJobService {
         return job.view();
     }
 
-    private TrainingJob find(String id) {
-        TrainingJob job = jobs.get(id);
-        if (job == null) {
-            throw new JobNotFoundException(id);
-        }
-        return job;
+    /** Recorded CANCELLED as it stands, its checkpoints freed: nothing carries it on any more. */
+    private TrainingJobView cancelWaitingJob(String id) {
+        TrainingJob job = TrainingJob.restore(repository.load(id).orElseThrow(() -> new JobNotFoundException(id)));
+        job.requestCancel("requested by an admin (DELETE /admin/jobs/" + id + ") while it waited to carry on"
+                + " from its checkpoint");
+        job.cancel();
+        repository.deleteCheckpoints(id);
+        repository.save(job.view());
+        waitingToResume = null;
+        log.info("Training job {} was waiting to carry on from its checkpoint; cancelled", id);
+        return job.view();
     }
 
     /**
@@ -184,13 +183,20 @@ public class TrainingJobService {
             return;
         }
         synchronized (this) {
+            // An admin may have cancelled it while it waited for the lock.
+            if (repository.load(stopped.get().id()).filter(stoppedJobs::resumable).isEmpty()) {
+                waitingToResume = null;
+                return;
+            }
             if (activeJob().isEmpty()) {
                 Optional<StoreLock> lock = store.locks().tryLock(TRAINING_LOCK, instance, lockStaleAfter);
                 if (lock.isPresent()) {
+                    waitingToResume = null;
                     resume(stopped.get(), lock.get());
                     return;
                 }
             }
+            waitingToResume = stopped.get().id();
         }
         resumeChecks.schedule(this::resumeStoppedJob, Math.max(1, lockStaleAfter.toMillis() / 3),
                 TimeUnit.MILLISECONDS);
@@ -208,16 +214,6 @@ public class TrainingJobService {
         }
         log.info("Training job {} carries on from its checkpoint after epoch {}", job.id(),
                 view.epochs() == null ? 0 : view.epochs().size());
-    }
-
-    private void registerMetrics(MeterRegistry registry) {
-        for (JobState state : JobState.values()) {
-            Gauge.builder("classifier.training.jobs", jobs, all -> all.values().stream()
-                            .filter(j -> j.state() == state).count())
-                    .tag("state", state.name()).description("Training jobs by state").register(registry);
-        }
-        Gauge.builder("classifier.training.last.duration", jobRun.lastDurationSeconds(), AtomicReference::get)
-                .baseUnit("seconds").description("Duration of the last finished training job").register(registry);
     }
 
     /**
