@@ -1,17 +1,17 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
-import com.example.garmentclassifier.attributes.GarmentAttributes;
 import com.example.garmentclassifier.attributes.DescriptionComposer;
+import com.example.garmentclassifier.attributes.GarmentAttributes;
 import com.example.garmentclassifier.attributes.TitleComposer;
+import com.example.garmentclassifier.image.ForegroundObjects;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
-import com.example.garmentclassifier.image.ForegroundObjects;
 import com.example.garmentclassifier.image.PreparedImage;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import com.example.garmentclassifier.model.LoadedModel;
 import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;
-import com.example.garmentclassifier.model.engine.Probabilities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

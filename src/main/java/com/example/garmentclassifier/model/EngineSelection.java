@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.inference.parity.ParityReport;
 
 /**
  * Which engine serves a version and why, as health, /models/current and every /classify response show it.

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,13 +1,13 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.EnsembleEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.InferenceEngine;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.model.engine.ParityCheck;
-import com.example.garmentclassifier.model.engine.ParityProbes;
-import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.inference.parity.ParityCheck;
+import com.example.garmentclassifier.inference.parity.ParityProbes;
+import com.example.garmentclassifier.inference.parity.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelMetadata;

@@ -2,7 +2,7 @@ package com.example.garmentclassifier.models;
 
 import static com.example.garmentclassifier.models.Svg.escape;
 
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;

@@ -1,9 +1,9 @@
 package com.example.garmentclassifier.models;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
-import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;

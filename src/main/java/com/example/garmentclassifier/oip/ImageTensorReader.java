@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.oip;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import java.math.BigInteger;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.EnsembleEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.InferenceEngine;
-import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import com.example.garmentclassifier.store.EvaluationReport;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.ModelMetadata;
 

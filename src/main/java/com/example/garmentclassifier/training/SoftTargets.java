@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
+import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.store.ModelMetadata;
 
 /**

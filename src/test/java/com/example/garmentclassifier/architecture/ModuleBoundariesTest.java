@@ -36,7 +36,8 @@ class ModuleBoundariesTest {
      * Web and admin endpoints on top; then security (who may call what, API keys, rate limits); then the model versions' API and report pages ({@code models/}); then the
      * upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
-     * (saving and loading networks, engines, batching); the model store's files ({@code store/}: versions, metadata,
+     * versions' lifecycle (saving and loading networks, activation, batching); the serving runtime ({@code inference/}:
+     * engines and their parity check); the model store's files ({@code store/}: versions, metadata,
      * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
      * ({@code problem/}). Each may use what is below it.
      */
@@ -50,6 +51,7 @@ class ModuleBoundariesTest {
                 .layer("jobs").definedBy(ROOT + ".jobs..")
                 .layer("training").definedBy(ROOT + ".training..")
                 .layer("model").definedBy(ROOT + ".model..")
+                .layer("inference").definedBy(ROOT + ".inference..")
                 .layer("store").definedBy(ROOT + ".store..")
                 .layer("images").definedBy(ROOT + ".image..", ROOT + ".attributes..")
                 .layer("problems").definedBy(ROOT + ".problem..")
@@ -60,11 +62,13 @@ class ModuleBoundariesTest {
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "models", "jobs")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
+                .whereLayer("inference").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
                         "model")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
+                        "model", "inference")
                 .whereLayer("images").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training")
                 .whereLayer("problems").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
-                        "model", "store", "images")
+                        "model", "inference", "store", "images")
                 .check(main);
     }
 
@@ -79,7 +83,8 @@ class ModuleBoundariesTest {
     /** As DJL Serving's engine: inference and batching know nothing of HTTP or of Spring. */
     @Test
     void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
-        noClasses().that().resideInAnyPackage(ROOT + ".model.engine..", ROOT + ".model.batching..")
+        noClasses().that().resideInAnyPackage(ROOT + ".inference.engine..", ROOT + ".inference.parity..",
+                        ROOT + ".model.batching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..", ROOT + ".oip..")
                 .check(main);
@@ -103,8 +108,8 @@ class ModuleBoundariesTest {
     void storeUsesNoOtherFeature() {
         noClasses().that().resideInAPackage(ROOT + ".store..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
-                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".image..",
-                        ROOT + ".attributes..", ROOT + ".security..")
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".inference..",
+                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".security..")
                 .check(main);
     }
 
@@ -125,8 +130,8 @@ class ModuleBoundariesTest {
     void securityKnowsNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".security..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
-                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
-                        ROOT + ".image..", ROOT + ".attributes..")
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".inference..",
+                        ROOT + ".store..", ROOT + ".image..", ROOT + ".attributes..")
                 .check(main);
     }
 
@@ -135,8 +140,8 @@ class ModuleBoundariesTest {
     void configurationDependsOnNoFeature() {
         noClasses().that().resideInAPackage(ROOT + ".config..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..",
-                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".store..",
-                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".security..")
+                        ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..", ROOT + ".inference..",
+                        ROOT + ".store..", ROOT + ".image..", ROOT + ".attributes..", ROOT + ".security..")
                 .check(main);
     }
 }

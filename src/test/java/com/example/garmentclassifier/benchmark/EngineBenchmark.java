@@ -1,12 +1,12 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.TestStore;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
 import com.example.garmentclassifier.model.StoredNetworks;
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.EnsembleEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.InferenceEngine;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import java.util.List;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

@@ -1,17 +1,17 @@
 package com.example.garmentclassifier.benchmark;
 
-import com.example.garmentclassifier.model.TestStore;
+import com.example.garmentclassifier.classify.ReviewPolicy;
+import com.example.garmentclassifier.image.ForegroundObjects;
+import com.example.garmentclassifier.inference.engine.Probabilities;
+import com.example.garmentclassifier.jobs.ValidationGate;
 import com.example.garmentclassifier.model.StoredNetworks;
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.ModelEvaluator;
 import com.example.garmentclassifier.training.UploadPath;
-import com.example.garmentclassifier.jobs.ValidationGate;
 import com.example.garmentclassifier.training.ValidationSplit;
-import com.example.garmentclassifier.classify.ReviewPolicy;
-import com.example.garmentclassifier.image.ForegroundObjects;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntPredicate;
@@ -87,7 +87,7 @@ public final class ReviewThresholdEvaluation {
             ModelEvaluator evaluator = new ModelEvaluator();
             evaluator.withServedEngine(networks.members(), uncalibrated -> {
                 var engine = calibration == null ? uncalibrated
-                        : new com.example.garmentclassifier.model.engine.TemperatureScaledEngine(uncalibrated,
+                        : new com.example.garmentclassifier.inference.engine.TemperatureScaledEngine(uncalibrated,
                                 calibration.temperature());
                 for (var set : new Object[][] {{"validation (last 5,000 training images)", validation},
                         {"test (10,000)", test}}) {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
 import com.example.garmentclassifier.config.ClassifierProperties.Inference;
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.EnsembleEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.MirrorAveragedEngine;
-import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.MirrorAveragedEngine;
+import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.GarmentNetwork;

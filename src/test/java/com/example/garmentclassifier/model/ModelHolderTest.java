@@ -3,8 +3,8 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.model.engine.ParityCheck;
-import com.example.garmentclassifier.model.engine.ParityProbes;
+import com.example.garmentclassifier.inference.parity.ParityCheck;
+import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.store.EvaluationReport;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;

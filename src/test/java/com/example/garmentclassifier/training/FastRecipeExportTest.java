@@ -2,12 +2,12 @@ package com.example.garmentclassifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.model.engine.ParityCheck;
-import com.example.garmentclassifier.model.engine.ParityProbes;
-import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.inference.parity.ParityCheck;
+import com.example.garmentclassifier.inference.parity.ParityProbes;
+import com.example.garmentclassifier.inference.parity.ParityReport;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.model.engine.InferenceEngine;
-import com.example.garmentclassifier.model.engine.Probabilities;
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -85,8 +85,8 @@ class SoftTargetsTest {
 
     private static double shareCalledSneaker(MultiLayerNetwork network, GarmentImages images) {
         float[][] probabilities = new ModelEvaluator().probabilities(
-                new com.example.garmentclassifier.model.engine.Dl4jEngine(network,
-                        com.example.garmentclassifier.model.engine.ImageShape.GARMENT), images);
+                new com.example.garmentclassifier.inference.engine.Dl4jEngine(network,
+                        com.example.garmentclassifier.inference.engine.ImageShape.GARMENT), images);
         return Arrays.stream(probabilities).filter(p -> Probabilities.mostLikely(p) == SNEAKER).count()
                 / (double) probabilities.length;
     }

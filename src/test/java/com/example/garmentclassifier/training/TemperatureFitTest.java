@@ -3,8 +3,8 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.example.garmentclassifier.model.engine.Probabilities;
-import com.example.garmentclassifier.model.engine.TemperatureScaledEngine;
+import com.example.garmentclassifier.inference.engine.Probabilities;
+import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model.onnx;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.model.onnx.LayerShape.FeatureMap;
 import com.example.garmentclassifier.model.onnx.LayerShape.FeatureVector;
 import java.util.List;

@@ -2,11 +2,11 @@ package com.example.garmentclassifier.model.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.garmentclassifier.model.engine.Dl4jEngine;
-import com.example.garmentclassifier.model.engine.ImageShape;
-import com.example.garmentclassifier.model.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.model.engine.ParityCheck;
-import com.example.garmentclassifier.model.engine.ParityReport;
+import com.example.garmentclassifier.inference.engine.Dl4jEngine;
+import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
+import com.example.garmentclassifier.inference.parity.ParityCheck;
+import com.example.garmentclassifier.inference.parity.ParityReport;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;

@@ -3,7 +3,7 @@ package com.example.garmentclassifier.model.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.garmentclassifier.model.engine.ImageShape;
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import java.io.File;
 import java.util.List;
 import onnx.Onnx.ModelProto;

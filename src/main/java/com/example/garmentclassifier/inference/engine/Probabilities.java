@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 /** Reading an engine's output row. */
 public final class Probabilities {

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 /**
  * Calibrated probabilities: each row of the wrapped engine's probabilities p becomes

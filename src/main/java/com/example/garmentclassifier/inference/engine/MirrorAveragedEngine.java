@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 /**
  * How every model version is asked for probabilities, in serving and in evaluation alike, whatever

@@ -1,8 +1,9 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import java.io.File;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 /** Height, width and channels of one network input image. */
 public record ImageShape(int height, int width, int channels) {

@@ -1,9 +1,10 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.parity;
 
+import com.example.garmentclassifier.inference.engine.InferenceEngine;
+import com.example.garmentclassifier.inference.engine.Probabilities;
 import java.util.Arrays;
 
 /**

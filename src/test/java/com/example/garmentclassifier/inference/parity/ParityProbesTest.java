@@ -1,10 +1,11 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.parity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

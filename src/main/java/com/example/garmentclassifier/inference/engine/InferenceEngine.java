@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 /**
  * Class probabilities for a batch of prepared images: the one thing serving and evaluation ask of

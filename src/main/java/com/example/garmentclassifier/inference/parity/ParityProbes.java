@@ -1,5 +1,6 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.parity;
 
+import com.example.garmentclassifier.inference.engine.ImageShape;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.parity;
 
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.engine;
+package com.example.garmentclassifier.inference.engine;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
