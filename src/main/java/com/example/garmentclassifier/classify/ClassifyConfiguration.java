@@ -5,7 +5,7 @@ import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
-import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.batching.DirectDispatcher;
 import com.example.garmentclassifier.model.batching.DynamicBatcher;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;

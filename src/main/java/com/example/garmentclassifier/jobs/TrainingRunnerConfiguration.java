@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.jobs;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ModelActivationService;
-import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;

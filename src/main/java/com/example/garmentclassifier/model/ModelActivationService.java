@@ -1,6 +1,8 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.inference.engine.ImageShape;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.ModelStoreSeeder;
 import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.VersionWriter;

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.model;
 
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.actuate.info.Info;

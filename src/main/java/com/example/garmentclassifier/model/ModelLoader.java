@@ -12,6 +12,8 @@ import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.inference.parity.ParityCheck;
 import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.inference.parity.ParityReport;
+import com.example.garmentclassifier.inference.serving.EngineSelection;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
 import com.example.garmentclassifier.model.onnx.UnsupportedNetworkException;
 import com.example.garmentclassifier.store.InvalidModelException;

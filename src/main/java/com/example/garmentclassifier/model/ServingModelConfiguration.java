@@ -1,6 +1,7 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import org.springframework.context.annotation.Bean;

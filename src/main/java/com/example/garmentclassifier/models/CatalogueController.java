@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.models;
 
-import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelUnavailableException;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
+import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.models;
 
-import com.example.garmentclassifier.model.EngineSelection;
+import com.example.garmentclassifier.inference.serving.EngineSelection;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;

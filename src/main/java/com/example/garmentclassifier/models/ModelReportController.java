@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.models;
 
-import com.example.garmentclassifier.model.LoadedModel;
-import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.training.DatasetUnavailableException;

@@ -1,8 +1,8 @@
 package com.example.garmentclassifier.models;
 
-import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ModelActivationService;
-import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelLoader;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;

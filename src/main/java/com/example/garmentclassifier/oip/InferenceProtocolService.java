@@ -1,9 +1,9 @@
 package com.example.garmentclassifier.oip;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.LoadedModel;
-import com.example.garmentclassifier.model.ModelHolder;
-import com.example.garmentclassifier.model.ModelUnavailableException;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
+import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
 import com.example.garmentclassifier.model.batching.InferenceDispatcher;
 import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.store.ModelMetadata;

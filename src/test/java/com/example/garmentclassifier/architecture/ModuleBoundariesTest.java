@@ -37,7 +37,7 @@ class ModuleBoundariesTest {
      * upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
      * versions' lifecycle (saving and loading networks, activation, batching); the serving runtime ({@code inference/}:
-     * engines and their parity check); the model store's files ({@code store/}: versions, metadata,
+     * the serving version and its leases, engines and their parity check); the model store's files ({@code store/}: versions, metadata,
      * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
      * ({@code problem/}). Each may use what is below it.
      */
@@ -84,7 +84,7 @@ class ModuleBoundariesTest {
     @Test
     void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
         noClasses().that().resideInAnyPackage(ROOT + ".inference.engine..", ROOT + ".inference.parity..",
-                        ROOT + ".model.batching..")
+                        ROOT + ".inference.serving..", ROOT + ".model.batching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..", ROOT + ".oip..")
                 .check(main);

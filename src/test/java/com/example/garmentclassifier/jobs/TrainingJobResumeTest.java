@@ -8,8 +8,8 @@ import static org.mockito.Mockito.verify;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ModelActivationService;
-import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;

@@ -10,6 +10,7 @@ import com.example.garmentclassifier.inference.engine.EnsembleEngine;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.inference.engine.MirrorAveragedEngine;
 import com.example.garmentclassifier.inference.parity.ParityProbes;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.training.GarmentNetwork;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
 import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
 import com.example.garmentclassifier.config.ClassifierProperties.Inference;
 import com.example.garmentclassifier.inference.parity.ParityProbes;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.StoreLayout;

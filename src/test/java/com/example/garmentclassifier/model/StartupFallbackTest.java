@@ -3,6 +3,7 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.example.garmentclassifier.model.LoadedModel;
-import com.example.garmentclassifier.model.ModelHolder;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.util.List;
 import java.util.Optional;

@@ -13,9 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ActiveModelDeletionException;
 import com.example.garmentclassifier.model.ModelActivationService;
-import com.example.garmentclassifier.model.ModelHolder;
 import com.example.garmentclassifier.model.ModelLoader;
 import com.example.garmentclassifier.store.InvalidModelException;
 import com.example.garmentclassifier.store.ModelVersionNotFoundException;

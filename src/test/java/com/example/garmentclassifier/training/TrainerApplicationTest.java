@@ -3,9 +3,9 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.GarmentClassifierApplication;
+import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.jobs.TrainingJobService;
 import com.example.garmentclassifier.model.ModelBootstrap;
-import com.example.garmentclassifier.model.ModelHolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

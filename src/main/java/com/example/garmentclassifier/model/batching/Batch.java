@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model.batching;
 
-import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;

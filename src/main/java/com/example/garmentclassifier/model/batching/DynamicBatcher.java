@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.model.batching;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;

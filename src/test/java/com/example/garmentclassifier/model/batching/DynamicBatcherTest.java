@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
-import com.example.garmentclassifier.model.EngineSelection;
-import com.example.garmentclassifier.model.LoadedModel;
+import com.example.garmentclassifier.inference.serving.EngineSelection;
+import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.ModelMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.inference.serving;
 
 import com.example.garmentclassifier.problem.ProblemException;
 

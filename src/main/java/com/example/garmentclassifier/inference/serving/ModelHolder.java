@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.inference.serving;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model;
+package com.example.garmentclassifier.inference.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.garmentclassifier.inference.engine.Dl4jEngine;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.training.FashionMnistLabels;
 import com.example.garmentclassifier.training.GarmentNetwork;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class ModelHolderTest {
     }
 
     private static LoadedModel model(String version) {
-        ModelMetadata metadata = NetworkArchiveTest.draftFor(version, Instant.now());
+        ModelMetadata metadata = new ModelMetadata(version, Instant.now(), GarmentNetwork.SUMMARY, 391306,
+                FashionMnistLabels.LABELS, null, null, null, null, null, null, null, null, null);
         Dl4jEngine engine = new Dl4jEngine(GarmentNetwork.create(1, 0.001), ImageShape.GARMENT);
         return new LoadedModel(metadata, engine, new EngineSelection(engine.name(), "test", null));
     }
