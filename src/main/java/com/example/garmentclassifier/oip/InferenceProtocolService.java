@@ -1,11 +1,11 @@
 package com.example.garmentclassifier.oip;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.batching.InferenceDispatcher;
+import com.example.garmentclassifier.inference.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
-import com.example.garmentclassifier.model.batching.InferenceDispatcher;
-import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;
 import java.util.List;

@@ -36,8 +36,8 @@ class ModuleBoundariesTest {
      * Web and admin endpoints on top; then security (who may call what, API keys, rate limits); then the model versions' API and report pages ({@code models/}); then the
      * upload path and the protocol; then the admin's training jobs
      * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
-     * versions' lifecycle (saving and loading networks, activation, batching); the serving runtime ({@code inference/}:
-     * the serving version and its leases, engines and their parity check); the model store's files ({@code store/}: versions, metadata,
+     * versions' lifecycle (saving and loading networks, activation); the serving runtime ({@code inference/}: the
+     * serving version and its leases, batching, engines and their parity check); the model store's files ({@code store/}: versions, metadata,
      * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
      * ({@code problem/}). Each may use what is below it.
      */
@@ -83,8 +83,8 @@ class ModuleBoundariesTest {
     /** As DJL Serving's engine: inference and batching know nothing of HTTP or of Spring. */
     @Test
     void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
-        noClasses().that().resideInAnyPackage(ROOT + ".inference.engine..", ROOT + ".inference.parity..",
-                        ROOT + ".inference.serving..", ROOT + ".model.batching..")
+        noClasses().that().resideInAnyPackage(ROOT + ".inference.serving..", ROOT + ".inference.engine..",
+                        ROOT + ".inference.parity..", ROOT + ".inference.batching..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..", ROOT + ".oip..")
                 .check(main);

@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
-import com.example.garmentclassifier.model.batching.InferenceOverloadedException;
 import java.util.List;
 import com.example.garmentclassifier.WithServiceSecurity;
 import org.junit.jupiter.api.Test;

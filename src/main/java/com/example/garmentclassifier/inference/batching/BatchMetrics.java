@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.batching;
+package com.example.garmentclassifier.inference.batching;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.batching;
+package com.example.garmentclassifier.inference.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.model.batching;
+package com.example.garmentclassifier.inference.batching;
 
 import com.example.garmentclassifier.problem.ProblemException;
 
