@@ -2,13 +2,10 @@ package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.config.ClassifierProperties.Engine;
-import com.example.garmentclassifier.inference.engine.Dl4jEngine;
-import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
-import com.example.garmentclassifier.inference.engine.MirrorAveragedEngine;
 import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
-import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
 import com.example.garmentclassifier.inference.parity.ParityCheck;
 import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.inference.parity.ParityReport;
@@ -24,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +60,7 @@ public class ModelLoader {
             }
         }
         StoredNetworks networks = archive.loadNetworks(version);
-        InferenceEngine dl4j = dl4jEngine(networks);
+        InferenceEngine dl4j = ServedEngines.dl4j(networks.members());
         try {
             return choose(version, networks, dl4j);
         } catch (RuntimeException e) {
@@ -93,8 +89,7 @@ public class ModelLoader {
         }
         OnnxRuntimeEngine onnx;
         try {
-            onnx = new OnnxRuntimeEngine(onnxModel.get(), ImageShape.GARMENT, settings.threadsOrProcessors(),
-                    settings.spinWait());
+            onnx = onnxRuntime(onnxModel.get());
         } catch (RuntimeException e) {
             log.warn("Version {}: its ONNX form does not open ({}); loading it in full", version, e.getMessage());
             return Optional.empty();
@@ -123,11 +118,9 @@ public class ModelLoader {
         }
     }
 
-    /** DL4J running the version's network, or each member of an ensemble, averaged. */
-    private static InferenceEngine dl4jEngine(StoredNetworks networks) {
-        List<Dl4jEngine> members = networks.members().stream()
-                .map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
-        return members.size() == 1 ? members.get(0) : new EnsembleEngine(members);
+    /** ONNX Runtime on the version's ONNX form, with serving's threads and spinning. */
+    private OnnxRuntimeEngine onnxRuntime(byte[] onnxModel) {
+        return ServedEngines.onnxRuntime(onnxModel, settings.threadsOrProcessors(), settings.spinWait());
     }
 
     private LoadedModel choose(String version, StoredNetworks networks, InferenceEngine dl4j) {
@@ -137,8 +130,7 @@ public class ModelLoader {
         }
         OnnxRuntimeEngine onnx;
         try {
-            onnx = new OnnxRuntimeEngine(onnxModel(version, networks), ImageShape.GARMENT,
-                    settings.threadsOrProcessors(), settings.spinWait());
+            onnx = onnxRuntime(onnxModel(version, networks));
         } catch (RuntimeException e) {
             log.warn("Version {} serves on DL4J: no ONNX Runtime engine ({})", version, e.getMessage());
             return serve(versions.readMetadata(version), dl4j, new EngineSelection(dl4j.name(),
@@ -174,11 +166,7 @@ public class ModelLoader {
     }
 
     private static LoadedModel serve(ModelMetadata metadata, InferenceEngine engine, EngineSelection selection) {
-        InferenceEngine served = new MirrorAveragedEngine(engine, ImageShape.GARMENT);
-        if (metadata.calibration() != null) {
-            served = new TemperatureScaledEngine(served, metadata.calibration().temperature());
-        }
-        return new LoadedModel(metadata, served, selection);
+        return new LoadedModel(metadata, ServedEngines.served(engine, metadata.calibration()), selection);
     }
 
     /** The version as ONNX, for clients that take the model to their own runtime; converted if not yet stored. */

@@ -1,7 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.inference.engine.Dl4jEngine;
-import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
@@ -83,10 +82,8 @@ public class OnnxArtifacts {
      */
     static ModelMetadata.OnnxParity checkedParity(List<MultiLayerNetwork> members, byte[] onnx, String onnxSha256) {
         // Not closed: closing a DL4J engine closes its network, and the networks belong to the caller.
-        List<Dl4jEngine> engines = members.stream().map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
-        InferenceEngine dl4j = engines.size() == 1 ? engines.get(0) : new EnsembleEngine(engines);
-        try (OnnxRuntimeEngine onnxRuntime = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT,
-                Runtime.getRuntime().availableProcessors())) {
+        InferenceEngine dl4j = ServedEngines.dl4j(members);
+        try (OnnxRuntimeEngine onnxRuntime = ServedEngines.onnxRuntime(onnx)) {
             ParityReport report = ParityCheck.compare(dl4j, onnxRuntime, ParityProbes.standard());
             if (!report.passed()) {
                 log.warn("The ONNX form does not match DL4J ({}); it is checked again when the version is loaded",

@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.models;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.inference.engine.TemperatureScaledEngine;
+import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -55,9 +55,8 @@ class TestSetPredictions {
         GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
         float[][] probabilities;
         try (StoredNetworks networks = archive.loadNetworks(version)) {
-            ModelMetadata.Calibration calibration = metadata.calibration();
             probabilities = evaluator.withServedEngine(networks.members(), engine -> evaluator.probabilities(
-                    calibration == null ? engine : new TemperatureScaledEngine(engine, calibration.temperature()), test));
+                    ServedEngines.calibrated(engine, metadata.calibration()), test));
         }
         Predictions predictions = new Predictions(test, probabilities);
         recent.put(version, predictions);

@@ -1,10 +1,8 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.inference.engine.Dl4jEngine;
-import com.example.garmentclassifier.inference.engine.EnsembleEngine;
+import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
-import com.example.garmentclassifier.inference.engine.MirrorAveragedEngine;
 import com.example.garmentclassifier.inference.engine.OnnxRuntimeEngine;
 import com.example.garmentclassifier.inference.engine.Probabilities;
 import com.example.garmentclassifier.model.onnx.OnnxExporter;
@@ -40,23 +38,19 @@ public class ModelEvaluator {
             onnx = new OnnxExporter().export(networks, ImageShape.GARMENT);
         } catch (UnsupportedNetworkException e) {
             // Not closed afterwards: closing a DL4J engine closes its network, which the caller owns.
-            List<InferenceEngine> members = networks.stream()
-                    .<InferenceEngine>map(network -> new Dl4jEngine(network, ImageShape.GARMENT)).toList();
-            return use.apply(new MirrorAveragedEngine(new EnsembleEngine(members), ImageShape.GARMENT));
+            return use.apply(ServedEngines.mirrorAveraged(ServedEngines.dl4j(networks)));
         }
-        try (OnnxRuntimeEngine engine = new OnnxRuntimeEngine(onnx, ImageShape.GARMENT,
-                Runtime.getRuntime().availableProcessors())) {
-            return use.apply(new MirrorAveragedEngine(engine, ImageShape.GARMENT));
+        try (OnnxRuntimeEngine engine = ServedEngines.onnxRuntime(onnx)) {
+            return use.apply(ServedEngines.mirrorAveraged(engine));
         }
     }
 
     /** The network as serving asks it; the network stays open (it is the caller's). */
     public EvaluationReport evaluate(MultiLayerNetwork network, GarmentImages images) {
-        return evaluate(new MirrorAveragedEngine(new Dl4jEngine(network, ImageShape.GARMENT), ImageShape.GARMENT),
-                images);
+        return evaluate(ServedEngines.mirrorAveraged(ServedEngines.dl4j(List.of(network))), images);
     }
 
-    /** @param engine asked as given: wrap it in {@link MirrorAveragedEngine} to score what is served */
+    /** @param engine asked as given: wrap it in {@link ServedEngines#mirrorAveraged} to score what is served */
     public EvaluationReport evaluate(InferenceEngine engine, GarmentImages images) {
         return evaluate(engine, images, ModelEvaluator::tensors);
     }
@@ -64,7 +58,7 @@ public class ModelEvaluator {
     /**
      * The images as uploads: PNG-encoded, decoded and preprocessed as /classify does ({@link UploadPath}).
      *
-     * @param engine asked as given: wrap it in {@link MirrorAveragedEngine} to score what is served
+     * @param engine asked as given: wrap it in {@link ServedEngines#mirrorAveraged} to score what is served
      */
     public EvaluationReport evaluateAsUploads(InferenceEngine engine, GarmentImages images) {
         return evaluate(engine, images, new UploadPath()::inputs);
