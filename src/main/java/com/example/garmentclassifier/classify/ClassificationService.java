@@ -8,22 +8,21 @@ import com.example.garmentclassifier.image.ForegroundObjects;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
 import com.example.garmentclassifier.image.PreparedImage;
-import com.example.garmentclassifier.inference.batching.InferenceDispatcher;
+import com.example.garmentclassifier.inference.Prediction;
+import com.example.garmentclassifier.inference.Predictor;
 import com.example.garmentclassifier.inference.engine.Probabilities;
-import com.example.garmentclassifier.inference.serving.LoadedModel;
-import com.example.garmentclassifier.inference.serving.ModelHolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decodes and prepares every upload first (so one bad file rejects the request before any
- * inference), hands the images to the dispatcher on one leased model version, and reads the
- * catalogue attributes while the model works.
+ * inference), has the serving version classify the images, and reads the catalogue attributes
+ * while the model works.
  */
 public class ClassificationService {
 
@@ -34,21 +33,18 @@ public class ClassificationService {
     private final ImageDecoder decoder;
     private final ImagePreprocessor preprocessor;
     private final AttributeExtractor attributeExtractor;
-    private final ModelHolder models;
-    private final InferenceDispatcher dispatcher;
+    private final Predictor predictor;
     private final ClassifyMetrics metrics;
     private final ImageWorkPermits permits;
     private final ReviewPolicy review;
 
     public ClassificationService(ImageDecoder decoder, ImagePreprocessor preprocessor,
-                                 AttributeExtractor attributeExtractor, ModelHolder models,
-                                 InferenceDispatcher dispatcher, ClassifyMetrics metrics, ImageWorkPermits permits,
-                                 ReviewPolicy review) {
+                                 AttributeExtractor attributeExtractor, Predictor predictor, ClassifyMetrics metrics,
+                                 ImageWorkPermits permits, ReviewPolicy review) {
         this.decoder = decoder;
         this.preprocessor = preprocessor;
         this.attributeExtractor = attributeExtractor;
-        this.models = models;
-        this.dispatcher = dispatcher;
+        this.predictor = predictor;
         this.metrics = metrics;
         this.permits = permits;
         this.review = review;
@@ -65,18 +61,10 @@ public class ClassificationService {
             mainObjectShares[prepared.size()] = ready.mainObjectShare();
             prepared.add(ready.image());
         }
-        return models.withModel(model -> {
-            CompletableFuture<float[][]> probabilities = dispatcher.submit(model, inputs);
-            List<AttributeExtractor.Outcome> attributes;
-            try {
-                // The attributes are CPU work of this request's thread: done while the model works on the batch.
-                attributes = withAttributes ? attributes(prepared, probabilities) : notRequested(prepared.size());
-            } finally {
-                // The lease must outlive the computation, whatever happened here.
-                probabilities.handle((result, failure) -> null).join();
-            }
-            return respond(model, uploads, InferenceDispatcher.await(probabilities), attributes, mainObjectShares, withAttributes);
-        });
+        // The attributes are CPU work of this request's thread: done while the model works on the batch.
+        Prediction<List<AttributeExtractor.Outcome>> prediction = predictor.predict(inputs, Predictor.ANY_VERSION,
+                failed -> withAttributes ? attributes(prepared, failed) : notRequested(prepared.size()));
+        return respond(prediction, uploads, mainObjectShares, withAttributes);
     }
 
     /** An upload ready for the model, and how much of its foreground is one object (see {@link ReviewPolicy}). */
@@ -92,11 +80,10 @@ public class ClassificationService {
         return new Prepared(ready, ForegroundObjects.largestShare(ready.foreground()));
     }
 
-    private List<AttributeExtractor.Outcome> attributes(List<PreparedImage> prepared,
-                                                        CompletableFuture<float[][]> probabilities) {
+    private List<AttributeExtractor.Outcome> attributes(List<PreparedImage> prepared, BooleanSupplier inferenceFailed) {
         List<AttributeExtractor.Outcome> outcomes = new ArrayList<>(prepared.size());
         for (PreparedImage image : prepared) {
-            if (probabilities.isCompletedExceptionally()) {
+            if (inferenceFailed.getAsBoolean()) {
                 break;
             }
             outcomes.add(permits.run(() -> attributesOf(image)));
@@ -127,16 +114,18 @@ public class ClassificationService {
     }
 
 
-    ClassifyResponse respond(LoadedModel model, List<Upload> uploads, float[][] probabilities,
-                             List<AttributeExtractor.Outcome> attributes, double[] mainObjectShares,
-                             boolean withTitles) {
-        List<String> labels = model.metadata().labels();
+    /** @param prediction the images' probabilities, with each image's attributes read alongside */
+    ClassifyResponse respond(Prediction<List<AttributeExtractor.Outcome>> prediction, List<Upload> uploads,
+                             double[] mainObjectShares, boolean withTitles) {
+        List<String> labels = prediction.metadata().labels();
+        float[][] probabilities = prediction.probabilities();
+        List<AttributeExtractor.Outcome> attributes = prediction.alongside();
         List<ClassificationResult> results = new ArrayList<>(uploads.size());
         for (int i = 0; i < uploads.size(); i++) {
             results.add(result(uploads.get(i).name(), labels, probabilities[i], attributes.get(i), mainObjectShares[i],
                     withTitles, review));
         }
-        return new ClassifyResponse(model.version(), model.engine().engine(), results);
+        return new ClassifyResponse(prediction.version(), prediction.engine().engine(), results);
     }
 
     static ClassificationResult result(String file, List<String> labels, float[] probabilities,

@@ -1,16 +1,16 @@
 package com.example.garmentclassifier.model;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What serving adds to the store: the loader that turns a stored version into a served one, and the
- * holder of the version serving now. Kept apart from {@link ModelStoreConfiguration}, which the training
- * command line's application imports too, so that a training run has neither.
+ * What serving adds to the store: the loader that turns a stored version into a served one (the holder of
+ * the version serving now is the serving runtime's, in the inference package). Kept apart from
+ * {@link ModelStoreConfiguration}, which the training command line's application imports too, so that a
+ * training run has no loader.
  */
 @Configuration(proxyBeanMethods = false)
 class ServingModelConfiguration {
@@ -19,10 +19,5 @@ class ServingModelConfiguration {
     ModelLoader modelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
                             ClassifierProperties properties) {
         return new ModelLoader(archive, versions, records, properties.inference());
-    }
-
-    @Bean
-    ModelHolder modelHolder() {
-        return new ModelHolder();
     }
 }

@@ -1,7 +1,8 @@
 package com.example.garmentclassifier.oip;
 
 import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.inference.batching.InferenceDispatcher;
+import com.example.garmentclassifier.inference.Prediction;
+import com.example.garmentclassifier.inference.Predictor;
 import com.example.garmentclassifier.inference.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
@@ -17,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the protocol's endpoints answer. The model is named {@value #MODEL_NAME}; its versions are
- * the store's, and inference runs on the serving one, leased for the whole call exactly as
- * /classify leases it, through the same dispatcher.
+ * the store's, and inference runs on the serving one through the same {@link Predictor} as
+ * /classify: leased for the whole call, batched with /classify's images.
  */
 @Service
 public class InferenceProtocolService {
@@ -28,15 +29,15 @@ public class InferenceProtocolService {
 
     private final ModelHolder models;
     private final ModelVersions modelVersions;
-    private final InferenceDispatcher dispatcher;
+    private final Predictor predictor;
     private final JsonMapper json;
     private final ImageTensorReader reader;
 
-    public InferenceProtocolService(ModelHolder models, ModelVersions modelVersions, InferenceDispatcher dispatcher,
+    public InferenceProtocolService(ModelHolder models, ModelVersions modelVersions, Predictor predictor,
                                     JsonMapper json, ClassifierProperties properties) {
         this.models = models;
         this.modelVersions = modelVersions;
-        this.dispatcher = dispatcher;
+        this.predictor = predictor;
         this.json = json;
         this.reader = new ImageTensorReader(properties.maxFilesPerRequest());
     }
@@ -71,19 +72,19 @@ public class InferenceProtocolService {
         }
         float[][] images = reader.read(request.inputs());
         try {
-            return models.withModel(model -> {
-                if (version != null && !version.equals(model.version())) {
-                    throw notServing(version, model);
+            Prediction<Void> prediction = predictor.predict(images, serving -> {
+                if (version != null && !version.equals(serving.version())) {
+                    throw notServing(version, serving);
                 }
-                float[][] probabilities = InferenceDispatcher.await(dispatcher.submit(model, images));
-                float[] flat = new float[probabilities.length * probabilities[0].length];
-                for (int i = 0; i < probabilities.length; i++) {
-                    System.arraycopy(probabilities[i], 0, flat, i * probabilities[i].length, probabilities[i].length);
-                }
-                return new InferenceResponse(MODEL_NAME, model.version(), request.id(), List.of(
-                        new InferenceResponse.Output(OUTPUT_NAME, List.of((long) probabilities.length,
-                                (long) probabilities[0].length), "FP32", flat)));
             });
+            float[][] probabilities = prediction.probabilities();
+            float[] flat = new float[probabilities.length * probabilities[0].length];
+            for (int i = 0; i < probabilities.length; i++) {
+                System.arraycopy(probabilities[i], 0, flat, i * probabilities[i].length, probabilities[i].length);
+            }
+            return new InferenceResponse(MODEL_NAME, prediction.version(), request.id(), List.of(
+                    new InferenceResponse.Output(OUTPUT_NAME, List.of((long) probabilities.length,
+                            (long) probabilities[0].length), "FP32", flat)));
         } catch (ModelUnavailableException | InferenceOverloadedException e) {
             throw new InferenceProtocolException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         }

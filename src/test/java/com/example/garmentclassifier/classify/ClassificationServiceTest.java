@@ -11,6 +11,7 @@ import com.example.garmentclassifier.image.Foreground;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
+import com.example.garmentclassifier.inference.Predictor;
 import com.example.garmentclassifier.inference.batching.DirectDispatcher;
 import com.example.garmentclassifier.inference.batching.InferenceDispatcher;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
@@ -142,7 +143,7 @@ class ClassificationServiceTest {
                 null, null, null, null, null), uniform, new EngineSelection("uniform", "test", null)));
         InferenceDispatcher direct = new DirectDispatcher(new SimpleMeterRegistry());
         ClassificationService service = new ClassificationService(new ImageDecoder(40_000_000),
-                new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, holder, direct,
+                new ImagePreprocessor(new ForegroundDetector()), failsOnSecond, new Predictor(holder, direct),
                 new ClassifyMetrics(new SimpleMeterRegistry()), new ImageWorkPermits(1), new ReviewPolicy(0.7));
         byte[] png = TestImages.fixtureBytes("test-00000.png");
 
