@@ -33,13 +33,14 @@ class ModuleBoundariesTest {
     }
 
     /**
-     * Web and admin endpoints on top; then security (who may call what, API keys, rate limits); then the model versions' API and report pages ({@code models/}); then the
-     * upload path and the protocol; then the admin's training jobs
-     * (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command line); the model
-     * versions' lifecycle (saving and loading networks, activation); the serving runtime ({@code inference/}: the
-     * serving version and its leases, batching, engines and their parity check); the model store's files ({@code store/}: versions, metadata,
-     * the active version, locks, seeding); image handling; and at the bottom the refusals all of them raise
-     * ({@code problem/}). Each may use what is below it.
+     * Web and admin endpoints on top; then security (who may call what, API keys, rate limits); then the model
+     * versions' API and report pages ({@code models/}); then the upload path and the protocol; then the admin's
+     * training jobs (API, runners, promotion); then training itself (data set, networks, loop, evaluation, command
+     * line); the model versions' lifecycle (saving and loading networks, activation); the serving runtime
+     * ({@code inference/}: the predictor, the serving version and its leases, batching, engines and their parity
+     * check), which the upload path and the protocol classify through without reaching into the lifecycle; the model
+     * store's files ({@code store/}: versions, metadata, the active version, locks, seeding); image handling; and at
+     * the bottom the refusals all of them raise ({@code problem/}). Each may use what is below it.
      */
     @Test
     void layersAreUsedFromAboveOnly() {
@@ -61,7 +62,7 @@ class ModuleBoundariesTest {
                 .whereLayer("endpoints").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("jobs").mayOnlyBeAccessedByLayers("web")
                 .whereLayer("training").mayOnlyBeAccessedByLayers("web", "models", "jobs")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("web", "models", "jobs", "training")
                 .whereLayer("inference").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
                         "model")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("web", "models", "endpoints", "jobs", "training",
@@ -80,13 +81,31 @@ class ModuleBoundariesTest {
                 .check(main);
     }
 
-    /** As DJL Serving's engine: inference and batching know nothing of HTTP or of Spring. */
+    /**
+     * As DJL Serving's engine: the serving runtime (predictor, leases, batching, engines) knows nothing of HTTP or
+     * of Spring; only its wiring into the service, {@code InferenceConfiguration}, is a Spring class.
+     */
     @Test
-    void enginesAndBatchingAreFreeOfWebAndSpringTypes() {
-        noClasses().that().resideInAnyPackage(ROOT + ".inference.serving..", ROOT + ".inference.engine..",
-                        ROOT + ".inference.parity..", ROOT + ".inference.batching..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
-                        ROOT + ".web..", ROOT + ".models..", ROOT + ".classify..", ROOT + ".oip..")
+    void servingRuntimeIsFreeOfWebAndSpringTypes() {
+        noClasses().that().resideInAPackage(ROOT + ".inference..").and().doNotHaveSimpleName("InferenceConfiguration")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .check(main);
+        noClasses().that().resideInAPackage(ROOT + ".inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..")
+                .check(main);
+    }
+
+    /**
+     * The serving runtime serves whoever asks (/classify, the protocol, training's evaluation, later bulk jobs)
+     * without knowing them, nor how versions are stored and activated: model/ loads versions into it, never the
+     * other way round.
+     */
+    @Test
+    void servingRuntimeKnowsNoneOfItsCallers() {
+        noClasses().that().resideInAPackage(ROOT + ".inference..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".models..",
+                        ROOT + ".classify..", ROOT + ".oip..", ROOT + ".jobs..", ROOT + ".training..", ROOT + ".model..",
+                        ROOT + ".image..", ROOT + ".attributes..", ROOT + ".security..")
                 .check(main);
     }
 
