@@ -1,6 +1,7 @@
 package com.example.garmentclassifier;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.security.AdminProperties;
+import com.example.garmentclassifier.security.CorsProperties;
 import com.example.garmentclassifier.security.ProblemDetailAuthenticationHandler;
 import com.example.garmentclassifier.security.ProblemResponses;
 import com.example.garmentclassifier.security.SecurityConfiguration;
@@ -21,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Import({SecurityConfiguration.class, ProblemDetailAuthenticationHandler.class, ProblemResponses.class})
-@EnableConfigurationProperties(ClassifierProperties.class)
+@EnableConfigurationProperties({AdminProperties.class, CorsProperties.class})
 @TestPropertySource(properties = "classifier.admin.password=" + WithServiceSecurity.ADMIN_PASSWORD)
 public @interface WithServiceSecurity {
 

@@ -2,8 +2,6 @@ package com.example.garmentclassifier.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,8 +18,6 @@ import org.springframework.util.unit.DataSize;
  *                             available processor (more only adds contention on the cores)
  * @param inference which engine computes probabilities
  * @param batching how concurrent requests are coalesced into engine calls
- * @param cors which other origins' web pages may call the API (none by default)
- * @param clients who may call /classify and how often (anyone, without limit, by default)
  * @param sharedStore how instances that serve one model store (replicas on a shared volume) keep in step
  * @param modelStoreSeed a read-only store (the committed {@code model-store/}, set in application.properties, or
  *                       the one baked into the container image) whose versions are copied into {@code modelStore}
@@ -38,12 +34,9 @@ public record ClassifierProperties(
         @DefaultValue("10MB") DataSize maxImageBytes,
         @DefaultValue("40000000") long maxImagePixels,
         @DefaultValue("0") int imageWorkConcurrency,
-        @DefaultValue Admin admin,
         @DefaultValue Training training,
         @DefaultValue Inference inference,
         @DefaultValue Batching batching,
-        @DefaultValue Cors cors,
-        @DefaultValue Clients clients,
         @DefaultValue("0.7") double reviewThreshold,
         @DefaultValue SharedStore sharedStore,
         Path modelStoreSeed) {
@@ -64,30 +57,6 @@ public record ClassifierProperties(
                         + lockStaleAfter);
             }
         }
-    }
-
-    /**
-     * Callers of /classify. Keys are keyed by client name (not the other way round) because a name is a plain
-     * identifier that any property source binds unchanged, while a key is a secret that may hold any character.
-     *
-     * @param apiKeys           client name to its API key, sent in the X-API-Key header; empty (default) = no key
-     *                          needed, every caller counts as the client "anonymous"
-     * @param requestsPerMinute /classify requests one client may make per minute (a client may spend the minute's
-     *                          allowance at once, then waits for it to refill); 0 (default) = no limit
-     */
-    public record Clients(@DefaultValue Map<String, String> apiKeys, @DefaultValue("0") int requestsPerMinute) {
-
-        public boolean keysRequired() {
-            return !apiKeys.isEmpty();
-        }
-    }
-
-    /**
-     * Browsers on other origins (a catalogue tool's web page) may call the public API only from these.
-     *
-     * @param allowedOrigins exact origins, e.g. https://catalogue.example.com; empty (default) = none
-     */
-    public record Cors(@DefaultValue List<String> allowedOrigins) {
     }
 
     /** Which runtime serves a model version. */
@@ -126,17 +95,6 @@ public record ClassifierProperties(
                            @DefaultValue("0ms") Duration maxDelay, @DefaultValue("512") int maxQueuedImages) {
     }
 
-    /**
-     * The one admin user for /admin/** and non-public actuator endpoints.
-     *
-     * @param password empty = generate a random one at startup and log it once
-     * @param maxFailedLoginsPerMinute failed logins one client address may make per minute before its requests
-     *                                 with credentials are refused (429) until the minute has passed
-     */
-    public record Admin(@DefaultValue("admin") String username, String password,
-                        @DefaultValue("10") int maxFailedLoginsPerMinute) {
-    }
-
     /** Where retraining jobs run. */
     public enum TrainingProcess {
         /** A child JVM with its own memory limits, at lower CPU priority: a failure cannot take serving down. */
@@ -167,9 +125,9 @@ public record ClassifierProperties(
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
-                new Admin("admin", null, 10), new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
+                new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
                 DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false, true),
-                new Batching(true, 32, Duration.ZERO, 512), new Cors(List.of()), new Clients(Map.of(), 0), 0.7,
+                new Batching(true, 32, Duration.ZERO, 512), 0.7,
                 new SharedStore(Duration.ofSeconds(2), Duration.ofSeconds(60)), null);
     }
 }

@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.security;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +15,8 @@ class ClientsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ClientsConfiguration.class);
 
     @Bean
-    FilterRegistrationBean<ClientAccessFilter> clientAccessFilter(ClassifierProperties properties,
+    FilterRegistrationBean<ClientAccessFilter> clientAccessFilter(ClientsProperties clients,
                                                                   MeterRegistry registry, ProblemResponses problems) {
-        ClassifierProperties.Clients clients = properties.clients();
         ClientAccessFilter filter = new ClientAccessFilter(new ApiKeys(clients.apiKeys()), clients.keysRequired(),
                 new ClientRateLimits(clients.requestsPerMinute()), new ClientRequestMetrics(registry), problems);
         log.info("/classify: {}, {}", clients.keysRequired()

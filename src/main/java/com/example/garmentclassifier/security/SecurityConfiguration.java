@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.security;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -48,16 +47,16 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemDetailAuthenticationHandler problems,
-                                            ClassifierProperties properties) throws Exception {
+                                            AdminProperties admin, CorsProperties origins) throws Exception {
         http.csrf(csrf -> csrf.disable())
-                .cors(cors -> cors.configurationSource(corsConfiguration(properties.cors())))
+                .cors(cors -> cors.configurationSource(corsConfiguration(origins)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN_ROLE)
                         .requestMatchers("/admin/**").hasRole(ADMIN_ROLE)
                         .anyRequest().permitAll())
-                .addFilterBefore(new FailedLoginThrottle(properties.admin().maxFailedLoginsPerMinute(), problems),
+                .addFilterBefore(new FailedLoginThrottle(admin.maxFailedLoginsPerMinute(), problems),
                         BasicAuthenticationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -68,7 +67,7 @@ public class SecurityConfiguration {
     }
 
     /** Closed unless origins are configured; then only the public API, never /admin/**, for those origins. */
-    private static CorsConfigurationSource corsConfiguration(ClassifierProperties.Cors cors) {
+    private static CorsConfigurationSource corsConfiguration(CorsProperties cors) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         if (!cors.allowedOrigins().isEmpty()) {
             CorsConfiguration api = new CorsConfiguration();
@@ -89,8 +88,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService adminUser(ClassifierProperties properties, PasswordEncoder encoder) {
-        ClassifierProperties.Admin admin = properties.admin();
+    UserDetailsService adminUser(AdminProperties admin, PasswordEncoder encoder) {
         String password = admin.password();
         if (password == null || password.isBlank()) {
             password = generatePassword();

@@ -2,7 +2,9 @@ package com.example.garmentclassifier.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.security.ClientsProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,13 +183,14 @@ class DeploymentFilesTest {
         // Only the variables: the test JVM's own -Dclassifier.* (pom.xml) would outrank them.
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         ConfigurationPropertySources.attach(environment);
-        ClassifierProperties bound = Binder.get(environment).bind("classifier", ClassifierProperties.class).get();
+        Binder binder = Binder.get(environment);
+        ClassifierProperties bound = binder.bind("classifier", ClassifierProperties.class).get();
 
         assertThat(bound.modelStore()).isEqualTo(Path.of("/var/lib/garment-classifier/model-store"));
         assertThat(bound.modelStoreSeed()).isEqualTo(Path.of("/opt/garment-classifier/seed-store"));
         assertThat(bound.datasetDir()).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
         assertThat(bound.maxFilesPerRequest()).isEqualTo(32);
-        assertThat(bound.clients().requestsPerMinute()).isEqualTo(120);
+        assertThat(BoundProperties.from(binder, ClientsProperties.class).requestsPerMinute()).isEqualTo(120);
         assertThat(bound.training().childHeap()).isEqualTo("368m");
         assertThat(bound.training().childOffHeap()).isEqualTo("368M");
         assertThat(bound.training().childPhysicalMemory()).isEqualTo("921M");
