@@ -16,8 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxImagePixels largest decoded image (width x height), against decompression bombs
  * @param imageWorkConcurrency request threads decoding, preprocessing or reading attributes at once; 0 = one per
  *                             available processor (more only adds contention on the cores)
- * @param inference which engine computes probabilities
- * @param batching how concurrent requests are coalesced into engine calls
  * @param sharedStore how instances that serve one model store (replicas on a shared volume) keep in step
  * @param modelStoreSeed a read-only store (the committed {@code model-store/}, set in application.properties, or
  *                       the one baked into the container image) whose versions are copied into {@code modelStore}
@@ -35,8 +33,6 @@ public record ClassifierProperties(
         @DefaultValue("40000000") long maxImagePixels,
         @DefaultValue("0") int imageWorkConcurrency,
         @DefaultValue Training training,
-        @DefaultValue Inference inference,
-        @DefaultValue Batching batching,
         @DefaultValue("0.7") double reviewThreshold,
         @DefaultValue SharedStore sharedStore,
         Path modelStoreSeed) {
@@ -57,42 +53,6 @@ public record ClassifierProperties(
                         + lockStaleAfter);
             }
         }
-    }
-
-    /** Which runtime serves a model version. */
-    public enum Engine {
-        /** ONNX Runtime when the version's ONNX form matches DL4J on the probe set, otherwise DL4J. */
-        AUTO,
-        /** ONNX Runtime whenever the network converts, even if the parity check fails (reported in health). */
-        ONNXRUNTIME,
-        /** DL4J only; no ONNX conversion or session. */
-        DL4J
-    }
-
-    /**
-     * @param engine   auto (default), onnxruntime or dl4j
-     * @param threads  threads ONNX Runtime uses inside one call; 0 = one per available processor
-     * @param spinWait let ONNX Runtime's idle threads spin between calls (faster alone, but they take CPU from
-     *                 request handling on a small machine)
-     * @param reuseParityCheck with {@code auto}, serve a version's ONNX form on the parity check recorded in its
-     *                 metadata (when it passed for that very file) without restoring DL4J; false checks at every load
-     */
-    public record Inference(@DefaultValue("auto") Engine engine, @DefaultValue("0") int threads,
-                            @DefaultValue("false") boolean spinWait, @DefaultValue("true") boolean reuseParityCheck) {
-
-        public int threadsOrProcessors() {
-            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        }
-    }
-
-    /**
-     * @param enabled         coalesce concurrent requests into one engine call (false = each request runs alone)
-     * @param maxBatchSize    most images in one engine call (each image runs twice: as uploaded and mirrored)
-     * @param maxDelay        longest an image waits for others to join its batch, counted from its arrival
-     * @param maxQueuedImages images waiting at most; beyond that /classify answers 503 with Retry-After at once
-     */
-    public record Batching(@DefaultValue("true") boolean enabled, @DefaultValue("32") int maxBatchSize,
-                           @DefaultValue("0ms") Duration maxDelay, @DefaultValue("512") int maxQueuedImages) {
     }
 
     /** Where retraining jobs run. */
@@ -126,8 +86,7 @@ public record ClassifierProperties(
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
         return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
                 new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
-                DataSize.ofMegabytes(200)), new Inference(Engine.AUTO, 0, false, true),
-                new Batching(true, 32, Duration.ZERO, 512), 0.7,
+                DataSize.ofMegabytes(200)), 0.7,
                 new SharedStore(Duration.ofSeconds(2), Duration.ofSeconds(60)), null);
     }
 }

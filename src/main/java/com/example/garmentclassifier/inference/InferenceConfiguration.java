@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.inference;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.batching.BatchingProperties;
 import com.example.garmentclassifier.inference.batching.DirectDispatcher;
 import com.example.garmentclassifier.inference.batching.DynamicBatcher;
 import com.example.garmentclassifier.inference.batching.InferenceDispatcher;
@@ -25,8 +25,8 @@ class InferenceConfiguration {
 
     /** Closed after the web server's graceful shutdown, so it drains what in-flight requests queued. */
     @Bean(destroyMethod = "close")
-    InferenceDispatcher inferenceDispatcher(ClassifierProperties properties, MeterRegistry registry) {
-        return properties.batching().enabled() ? new DynamicBatcher(properties.batching(), registry)
+    InferenceDispatcher inferenceDispatcher(BatchingProperties batching, MeterRegistry registry) {
+        return batching.enabled() ? new DynamicBatcher(batching, registry)
                 : new DirectDispatcher(registry);
     }
 

@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.config.ClassifierProperties.Engine;
+import com.example.garmentclassifier.inference.InferenceProperties;
+import com.example.garmentclassifier.inference.InferenceProperties.Engine;
 import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.inference.engine.ImageShape;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
@@ -38,12 +38,12 @@ public class ModelLoader {
     private final ModelVersions versions;
     private final MetadataRecords records;
     private final OnnxArtifacts onnxArtifacts;
-    private final ClassifierProperties.Inference settings;
+    private final InferenceProperties settings;
     /** Images both engines must agree on before ONNX Runtime serves a version (see {@link ParityProbes}). */
     private final float[][] parityProbes;
 
     public ModelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
-                       ClassifierProperties.Inference settings) {
+                       InferenceProperties settings) {
         this.archive = archive;
         this.versions = versions;
         this.records = records;

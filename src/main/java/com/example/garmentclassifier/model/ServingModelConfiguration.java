@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.InferenceProperties;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,7 @@ class ServingModelConfiguration {
 
     @Bean
     ModelLoader modelLoader(NetworkArchive archive, ModelVersions versions, MetadataRecords records,
-                            ClassifierProperties properties) {
-        return new ModelLoader(archive, versions, records, properties.inference());
+                            InferenceProperties settings) {
+        return new ModelLoader(archive, versions, records, settings);
     }
 }

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The arrows between the service's packages, as they are meant to run: a change that makes one run
@@ -83,11 +84,14 @@ class ModuleBoundariesTest {
 
     /**
      * As DJL Serving's engine: the serving runtime (predictor, leases, batching, engines) knows nothing of HTTP or
-     * of Spring; only its wiring into the service, {@code InferenceConfiguration}, is a Spring class.
+     * of Spring; only its wiring into the service, {@code InferenceConfiguration}, is a Spring class. Its settings
+     * records ({@code InferenceProperties}, {@code BatchingProperties}) carry Spring's binding annotations beside the
+     * code that reads them, and are plain records to that code.
      */
     @Test
     void servingRuntimeIsFreeOfWebAndSpringTypes() {
         noClasses().that().resideInAPackage(ROOT + ".inference..").and().doNotHaveSimpleName("InferenceConfiguration")
+                .and().areNotAnnotatedWith(ConfigurationProperties.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
                 .check(main);
         noClasses().that().resideInAPackage(ROOT + ".inference..")

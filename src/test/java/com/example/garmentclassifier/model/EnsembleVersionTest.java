@@ -3,8 +3,8 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.config.ClassifierProperties.Engine;
-import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import com.example.garmentclassifier.inference.InferenceProperties;
+import com.example.garmentclassifier.inference.InferenceProperties.Engine;
 import com.example.garmentclassifier.inference.engine.Dl4jEngine;
 import com.example.garmentclassifier.inference.engine.EnsembleEngine;
 import com.example.garmentclassifier.inference.engine.ImageShape;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EnsembleVersionTest {
 
-    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false, false);
+    private static final InferenceProperties AUTO = new InferenceProperties(Engine.AUTO, 1, false, false);
 
     private static MultiLayerNetwork first;
     private static MultiLayerNetwork second;

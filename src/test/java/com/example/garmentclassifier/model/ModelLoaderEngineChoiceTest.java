@@ -2,8 +2,8 @@ package com.example.garmentclassifier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.config.ClassifierProperties.Engine;
-import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import com.example.garmentclassifier.inference.InferenceProperties;
+import com.example.garmentclassifier.inference.InferenceProperties.Engine;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 /** A version ONNX Runtime cannot serve faithfully still serves, on DL4J, and says why. */
 class ModelLoaderEngineChoiceTest {
 
-    private static final Inference AUTO = new Inference(Engine.AUTO, 1, false, false);
+    private static final InferenceProperties AUTO = new InferenceProperties(Engine.AUTO, 1, false, false);
 
     @TempDir
     Path root;
@@ -64,7 +64,7 @@ class ModelLoaderEngineChoiceTest {
             model.discard();
         }
 
-        LoadedModel forced = store.loader(new Inference(Engine.ONNXRUNTIME, 1, false, false)).load(version);
+        LoadedModel forced = store.loader(new InferenceProperties(Engine.ONNXRUNTIME, 1, false, false)).load(version);
         try {
             assertThat(forced.engine().engine()).isEqualTo("onnxruntime");
             assertThat(forced.engine().reason()).contains("although it does not match DL4J");

@@ -3,8 +3,8 @@ package com.example.garmentclassifier.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.config.ClassifierProperties.Engine;
-import com.example.garmentclassifier.config.ClassifierProperties.Inference;
+import com.example.garmentclassifier.inference.InferenceProperties;
+import com.example.garmentclassifier.inference.InferenceProperties.Engine;
 import com.example.garmentclassifier.inference.parity.ParityProbes;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.store.InvalidModelException;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RecordedParityLoadTest {
 
-    private static final Inference REUSE = new Inference(Engine.AUTO, 1, false, true);
+    private static final InferenceProperties REUSE = new InferenceProperties(Engine.AUTO, 1, false, true);
 
     /** A store's archive that counts how often the DL4J networks are restored. */
     private static final class CountingArchive extends NetworkArchive {
@@ -76,7 +76,7 @@ class RecordedParityLoadTest {
             reused.discard();
         }
 
-        LoadedModel unshortened = store.loader(new Inference(Engine.AUTO, 1, false, false)).load(version);
+        LoadedModel unshortened = store.loader(new InferenceProperties(Engine.AUTO, 1, false, false)).load(version);
         try {
             assertThat(archive.restores).as("reuse-parity-check=false checks again").hasValue(2);
             assertThat(unshortened.engine().reason()).isEqualTo("matches DL4J on the probe set");

@@ -2,7 +2,8 @@ package com.example.garmentclassifier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.InferenceProperties;
+import com.example.garmentclassifier.inference.InferenceProperties.Engine;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -40,8 +41,8 @@ class StartupFallbackTest {
 
         ModelHolder holder = new ModelHolder();
         ModelActivationService activation = new ModelActivationService(store.versions(), store.active(),
-                store.layout(), store.loader(new ClassifierProperties.Inference(ClassifierProperties.Engine.AUTO, 1,
-                        false, false)), holder, new SimpleMeterRegistry());
+                store.layout(), store.loader(new InferenceProperties(Engine.AUTO, 1, false, false)), holder,
+                new SimpleMeterRegistry());
 
         assertThat(activation.activateAtStartup()).isTrue();
         assertThat(holder.current().orElseThrow().version()).isEqualTo(OLDER);

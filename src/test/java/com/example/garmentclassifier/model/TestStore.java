@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.inference.InferenceProperties;
 import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
@@ -41,7 +41,7 @@ public record TestStore(StoreLayout layout, ModelVersions versions, VersionWrite
     }
 
     /** A loader over this store, as the application's is over its own. */
-    public ModelLoader loader(ClassifierProperties.Inference settings) {
+    public ModelLoader loader(InferenceProperties settings) {
         return new ModelLoader(archive, versions, records, settings);
     }
 

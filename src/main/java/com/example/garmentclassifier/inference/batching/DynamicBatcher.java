@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.inference.batching;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,7 +37,7 @@ public class DynamicBatcher implements InferenceDispatcher {
     /** A job taken off the queue that belongs to the next batch (worker thread only). */
     private InferenceJob carried;
 
-    public DynamicBatcher(ClassifierProperties.Batching settings, MeterRegistry registry) {
+    public DynamicBatcher(BatchingProperties settings, MeterRegistry registry) {
         this.maxBatchSize = Math.max(1, settings.maxBatchSize());
         this.maxDelayNanos = settings.maxDelay().toNanos();
         this.maxQueuedImages = Math.max(1, settings.maxQueuedImages());

@@ -3,7 +3,6 @@ package com.example.garmentclassifier.inference.batching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.engine.InferenceEngine;
 import com.example.garmentclassifier.inference.serving.EngineSelection;
 import com.example.garmentclassifier.inference.serving.LoadedModel;
@@ -186,7 +185,7 @@ class DynamicBatcherTest {
     }
 
     private DynamicBatcher batcher(int maxBatch, Duration delay, int maxQueued) {
-        DynamicBatcher batcher = new DynamicBatcher(new ClassifierProperties.Batching(true, maxBatch, delay, maxQueued),
+        DynamicBatcher batcher = new DynamicBatcher(new BatchingProperties(true, maxBatch, delay, maxQueued),
                 new SimpleMeterRegistry());
         batchers.add(batcher);
         return batcher;
