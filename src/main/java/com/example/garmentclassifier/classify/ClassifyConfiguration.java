@@ -1,7 +1,6 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.attributes.AttributeExtractor;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.image.ForegroundDetector;
 import com.example.garmentclassifier.image.ImageDecoder;
 import com.example.garmentclassifier.image.ImagePreprocessor;
@@ -19,7 +18,7 @@ class ClassifyConfiguration {
     }
 
     @Bean
-    ClassificationService classificationService(ClassifierProperties properties, ImagePreprocessor preprocessor,
+    ClassificationService classificationService(ClassifyProperties properties, ImagePreprocessor preprocessor,
                                                 Predictor predictor, MeterRegistry registry) {
         return new ClassificationService(new ImageDecoder(properties.maxImagePixels()), preprocessor,
                 new AttributeExtractor(), predictor, new ClassifyMetrics(registry),

@@ -1,7 +1,6 @@
 package com.example.garmentclassifier.classify;
 
 import com.example.garmentclassifier.image.RejectedUploadException;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -53,9 +52,9 @@ public class ClassifyController {
     private static final String RAW_NAME = "body";
 
     private final ClassificationService service;
-    private final ClassifierProperties properties;
+    private final ClassifyProperties properties;
 
-    public ClassifyController(ClassificationService service, ClassifierProperties properties) {
+    public ClassifyController(ClassificationService service, ClassifyProperties properties) {
         this.service = service;
         this.properties = properties;
     }

@@ -11,29 +11,17 @@ import org.springframework.util.unit.DataSize;
  *
  * @param modelStore directory holding model versions, the active-version pointer and job history
  * @param datasetDir directory with Fashion-MNIST's four IDX .gz files
- * @param maxFilesPerRequest most images accepted by one /classify call
- * @param maxImageBytes largest single upload (multipart part or raw body)
- * @param maxImagePixels largest decoded image (width x height), against decompression bombs
- * @param imageWorkConcurrency request threads decoding, preprocessing or reading attributes at once; 0 = one per
- *                             available processor (more only adds contention on the cores)
  * @param sharedStore how instances that serve one model store (replicas on a shared volume) keep in step
  * @param modelStoreSeed a read-only store (the committed {@code model-store/}, set in application.properties, or
  *                       the one baked into the container image) whose versions are copied into {@code modelStore}
  *                       at startup when missing there; the store follows its active version while nobody has
  *                       activated another (see ModelStoreSeeder). Empty = no seed
- * @param reviewThreshold top-class probability under which a result is flagged {@code needsReview} (0.7, chosen on
- *                        the validation images; see docs/api.md, "Honest confidence")
  */
 @ConfigurationProperties("classifier")
 public record ClassifierProperties(
         @DefaultValue("./var/model-store") Path modelStore,
         @DefaultValue("/usr/share/datasets/fashion-mnist") Path datasetDir,
-        @DefaultValue("64") int maxFilesPerRequest,
-        @DefaultValue("10MB") DataSize maxImageBytes,
-        @DefaultValue("40000000") long maxImagePixels,
-        @DefaultValue("0") int imageWorkConcurrency,
         @DefaultValue Training training,
-        @DefaultValue("0.7") double reviewThreshold,
         @DefaultValue SharedStore sharedStore,
         Path modelStoreSeed) {
 
@@ -84,9 +72,8 @@ public record ClassifierProperties(
 
     /** Defaults for everything but the two directories, for tests and tools. */
     public static ClassifierProperties of(Path modelStore, Path datasetDir) {
-        return new ClassifierProperties(modelStore, datasetDir, 64, DataSize.ofMegabytes(10), 40_000_000, 0,
-                new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
-                DataSize.ofMegabytes(200)), 0.7,
+        return new ClassifierProperties(modelStore, datasetDir,                 new Training(0, TrainingProcess.CHILD, "2g", "3G", "8G", 10,
+                DataSize.ofMegabytes(200)),
                 new SharedStore(Duration.ofSeconds(2), Duration.ofSeconds(60)), null);
     }
 }

@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.oip;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.classify.ClassifyProperties;
 import com.example.garmentclassifier.inference.Prediction;
 import com.example.garmentclassifier.inference.Predictor;
 import com.example.garmentclassifier.inference.batching.InferenceOverloadedException;
@@ -34,7 +34,7 @@ public class InferenceProtocolService {
     private final ImageTensorReader reader;
 
     public InferenceProtocolService(ModelHolder models, ModelVersions modelVersions, Predictor predictor,
-                                    JsonMapper json, ClassifierProperties properties) {
+                                    JsonMapper json, ClassifyProperties properties) {
         this.models = models;
         this.modelVersions = modelVersions;
         this.predictor = predictor;

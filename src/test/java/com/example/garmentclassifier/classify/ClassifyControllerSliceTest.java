@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.batching.InferenceOverloadedException;
 import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
 import java.util.List;
@@ -48,7 +47,7 @@ class ClassifyControllerSliceTest {
 
     /** The limits come from the real properties binding, so the test says them in the annotation above. */
     @TestConfiguration
-    @EnableConfigurationProperties(ClassifierProperties.class)
+    @EnableConfigurationProperties(ClassifyProperties.class)
     static class Limits {
     }
 

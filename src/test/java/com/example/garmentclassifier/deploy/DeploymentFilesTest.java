@@ -3,6 +3,7 @@ package com.example.garmentclassifier.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.BoundProperties;
+import com.example.garmentclassifier.classify.ClassifyProperties;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.security.ClientsProperties;
 import java.io.IOException;
@@ -189,7 +190,7 @@ class DeploymentFilesTest {
         assertThat(bound.modelStore()).isEqualTo(Path.of("/var/lib/garment-classifier/model-store"));
         assertThat(bound.modelStoreSeed()).isEqualTo(Path.of("/opt/garment-classifier/seed-store"));
         assertThat(bound.datasetDir()).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
-        assertThat(bound.maxFilesPerRequest()).isEqualTo(32);
+        assertThat(BoundProperties.from(binder, ClassifyProperties.class).maxFilesPerRequest()).isEqualTo(32);
         assertThat(BoundProperties.from(binder, ClientsProperties.class).requestsPerMinute()).isEqualTo(120);
         assertThat(bound.training().childHeap()).isEqualTo("368m");
         assertThat(bound.training().childOffHeap()).isEqualTo("368M");
