@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.store.ModelMetadata;
 import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.store.StoreLayout;
@@ -42,16 +41,19 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     private static final long CANCEL_POLL_MILLIS = 200;
     private static final long STOP_GRACE_SECONDS = 10;
 
-    private final ClassifierProperties properties;
+    private final TrainingJobProperties training;
+    private final Path datasetDir;
     private final StoreLayout layout;
     private final ModelVersions versions;
     private final VersionWriter writer;
     private final JsonMapper json;
     private final TrainingLaunchCommand launch;
 
-    public ChildProcessTrainingRunner(ClassifierProperties properties, StoreLayout layout, ModelVersions versions,
-                                      VersionWriter writer, JsonMapper json, TrainingLaunchCommand launch) {
-        this.properties = properties;
+    public ChildProcessTrainingRunner(TrainingJobProperties training, Path datasetDir, StoreLayout layout,
+                                      ModelVersions versions, VersionWriter writer, JsonMapper json,
+                                      TrainingLaunchCommand launch) {
+        this.training = training;
+        this.datasetDir = datasetDir;
         this.layout = layout;
         this.versions = versions;
         this.writer = writer;
@@ -127,11 +129,10 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
     }
 
     private List<String> command(List<String> args) {
-        ClassifierProperties.Training training = properties.training();
         args.add("--classifier.model-store=" + layout.root());
         // Seeding is the service's job, done at its startup; the child only trains into the store.
         args.add("--classifier.model-store-seed=");
-        args.add("--classifier.dataset-dir=" + properties.datasetDir().toAbsolutePath());
+        args.add("--classifier.dataset-dir=" + datasetDir.toAbsolutePath());
         // First, so that ps (and tools that read only the start of a long command line) can tell the child apart.
         List<String> jvm = List.of(CHILD_MARKER, "-Xmx" + training.childHeap(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + training.childOffHeap(),
@@ -197,7 +198,7 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
         }
         if (String.valueOf(exitCode).equals(OUT_OF_MEMORY_EXIT)) {
             throw new TrainingFailedException("Out of memory in the training process (heap "
-                    + properties.training().childHeap() + ", off-heap " + properties.training().childOffHeap()
+                    + training.childHeap() + ", off-heap " + training.childOffHeap()
                     + "): raise classifier.training.child-heap / child-off-heap, or train with a smaller batchSize");
         }
         if (exitCode > 128) {

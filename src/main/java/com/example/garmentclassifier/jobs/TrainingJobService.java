@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.store.SharedStoreProperties;
 import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.TrainingRunner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,13 +56,14 @@ public class TrainingJobService {
     private final ScheduledExecutorService resumeChecks = JobThreads.resumeChecks();
 
     public TrainingJobService(TrainingRunner runner, TrainingJobStore store, JobPromotion promotion,
-                              ClassifierProperties properties, JsonMapper json, MeterRegistry registry) {
+                              TrainingJobProperties training, SharedStoreProperties sharedStore, JsonMapper json,
+                              MeterRegistry registry) {
         this.store = store;
-        this.minFreeSpace = properties.training().minFreeSpace().toBytes();
+        this.minFreeSpace = training.minFreeSpace().toBytes();
         this.repository = new TrainingJobRepository(store.layout().jobs(), json);
         this.jobRun = new TrainingJobRun(runner, repository, store.records(), promotion, json);
         this.instance = ManagementFactory.getRuntimeMXBean().getName();
-        this.lockStaleAfter = properties.sharedStore().lockStaleAfter();
+        this.lockStaleAfter = sharedStore.lockStaleAfter();
         this.stoppedJobs = new StoppedJobs(repository, store.locks(), lockStaleAfter);
         this.executor = JobThreads.worker();
         // What a stopped process left: finished jobs as they ended, unfinished ones FAILED unless they can carry on.

@@ -24,10 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 class TrainingRunnerConfiguration {
 
     @Bean
-    TrainingRunner trainingRunner(ClassifierProperties properties, TrainingPipeline pipeline, NetworkArchive archive,
-                                  StoreLayout layout, ModelVersions versions, VersionWriter writer, JsonMapper json) {
-        return properties.training().process() == ClassifierProperties.TrainingProcess.CHILD
-                ? new ChildProcessTrainingRunner(properties, layout, versions, writer, json, new TrainingLaunchCommand())
+    TrainingRunner trainingRunner(TrainingJobProperties training, ClassifierProperties properties,
+                                  TrainingPipeline pipeline, NetworkArchive archive, StoreLayout layout,
+                                  ModelVersions versions, VersionWriter writer, JsonMapper json) {
+        return training.process() == TrainingJobProperties.TrainingProcess.CHILD
+                ? new ChildProcessTrainingRunner(training, properties.datasetDir(), layout, versions, writer, json,
+                        new TrainingLaunchCommand())
                 : new InProcessTrainingRunner(pipeline, archive, json);
     }
 
@@ -39,7 +41,7 @@ class TrainingRunnerConfiguration {
 
     @Bean
     JobPromotion jobPromotion(ValidationGate gate, ModelHolder holder, ModelActivationService activation,
-                              ClassifierProperties properties) {
-        return new JobPromotion(gate, holder, activation, properties.training().promotionTolerance());
+                              TrainingJobProperties training) {
+        return new JobPromotion(gate, holder, activation, training.promotionTolerance());
     }
 }

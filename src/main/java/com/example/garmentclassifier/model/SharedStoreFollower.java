@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.store.SharedStoreProperties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +25,9 @@ class SharedStoreFollower implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService poller;
 
-    SharedStoreFollower(ModelActivationService activation, ClassifierProperties properties) {
+    SharedStoreFollower(ModelActivationService activation, SharedStoreProperties sharedStore) {
         this.activation = activation;
-        this.interval = properties.sharedStore().pollInterval();
+        this.interval = sharedStore.pollInterval();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.classify.ClassifyProperties;
 import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.jobs.TrainingJobProperties;
 import com.example.garmentclassifier.security.ClientsProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -192,9 +193,10 @@ class DeploymentFilesTest {
         assertThat(bound.datasetDir()).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
         assertThat(BoundProperties.from(binder, ClassifyProperties.class).maxFilesPerRequest()).isEqualTo(32);
         assertThat(BoundProperties.from(binder, ClientsProperties.class).requestsPerMinute()).isEqualTo(120);
-        assertThat(bound.training().childHeap()).isEqualTo("368m");
-        assertThat(bound.training().childOffHeap()).isEqualTo("368M");
-        assertThat(bound.training().childPhysicalMemory()).isEqualTo("921M");
+        TrainingJobProperties training = BoundProperties.from(binder, TrainingJobProperties.class);
+        assertThat(training.childHeap()).isEqualTo("368m");
+        assertThat(training.childOffHeap()).isEqualTo("368M");
+        assertThat(training.childPhysicalMemory()).isEqualTo("921M");
     }
 
     private static String probe(Map<String, Object> container, String probe) {

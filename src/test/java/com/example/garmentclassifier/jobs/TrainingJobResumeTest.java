@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
@@ -13,6 +14,7 @@ import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.SharedStoreProperties;
 import com.example.garmentclassifier.training.CheckpointDirectory;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
@@ -120,9 +122,10 @@ class TrainingJobResumeTest {
         TrainingJobStore jobStore = new TrainingJobStore(store.layout(), store.writer(), store.locks(), store.records());
         ValidationGate gate = new ValidationGate(store.versions(), store.archive(), store.records(), new IdxReader(),
                 properties.datasetDir());
-        JobPromotion promotion = new JobPromotion(gate, new ModelHolder(), activation,
-                properties.training().promotionTolerance());
-        return new TrainingJobService(runner, jobStore, promotion, properties, json, new SimpleMeterRegistry());
+        TrainingJobProperties training = BoundProperties.defaults(TrainingJobProperties.class);
+        JobPromotion promotion = new JobPromotion(gate, new ModelHolder(), activation, training.promotionTolerance());
+        return new TrainingJobService(runner, jobStore, promotion, training,
+                BoundProperties.defaults(SharedStoreProperties.class), json, new SimpleMeterRegistry());
     }
 
     /** What a process killed in the third epoch leaves: two epochs checkpointed, the record still RUNNING. */

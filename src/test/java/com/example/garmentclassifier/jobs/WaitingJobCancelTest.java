@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
+import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.store.SharedStoreProperties;
 import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.TrainingParameters;
 import com.example.garmentclassifier.training.TrainingProgress;
@@ -49,8 +50,8 @@ class WaitingJobCancelTest {
                 Duration.ofMinutes(1)).orElseThrow()) {
             TrainingJobService restarted = new TrainingJobService(new NeverRuns(),
                     new TrainingJobStore(store.layout(), store.writer(), store.locks(), store.records()),
-                    mock(JobPromotion.class), ClassifierProperties.of(storeDir, storeDir), json,
-                    new SimpleMeterRegistry());
+                    mock(JobPromotion.class), BoundProperties.defaults(TrainingJobProperties.class),
+                    BoundProperties.defaults(SharedStoreProperties.class), json, new SimpleMeterRegistry());
             restarted.resumeStoppedJob();
             assertThat(restarted.activeJob()).as("it waits for the lock").isEmpty();
 
