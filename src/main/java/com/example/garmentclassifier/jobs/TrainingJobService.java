@@ -1,6 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.store.SharedStoreProperties;
+import com.example.garmentclassifier.model.SharedStoreProperties;
 import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.TrainingRunner;
 import io.micrometer.core.instrument.MeterRegistry;

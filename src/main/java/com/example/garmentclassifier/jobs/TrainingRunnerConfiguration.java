@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.jobs;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ModelActivationService;
 import com.example.garmentclassifier.model.NetworkArchive;
@@ -8,6 +7,7 @@ import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelVersions;
 import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.VersionWriter;
+import com.example.garmentclassifier.training.DatasetProperties;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
 import com.example.garmentclassifier.training.TrainingPipeline;
@@ -24,19 +24,19 @@ import tools.jackson.databind.json.JsonMapper;
 class TrainingRunnerConfiguration {
 
     @Bean
-    TrainingRunner trainingRunner(TrainingJobProperties training, ClassifierProperties properties,
+    TrainingRunner trainingRunner(TrainingJobProperties training, DatasetProperties dataset,
                                   TrainingPipeline pipeline, NetworkArchive archive, StoreLayout layout,
                                   ModelVersions versions, VersionWriter writer, JsonMapper json) {
         return training.process() == TrainingJobProperties.TrainingProcess.CHILD
-                ? new ChildProcessTrainingRunner(training, properties.datasetDir(), layout, versions, writer, json,
+                ? new ChildProcessTrainingRunner(training, dataset.datasetDir(), layout, versions, writer, json,
                         new TrainingLaunchCommand())
                 : new InProcessTrainingRunner(pipeline, archive, json);
     }
 
     @Bean
     ValidationGate validationGate(ModelVersions versions, NetworkArchive archive, MetadataRecords records,
-                                  IdxReader reader, ClassifierProperties properties) {
-        return new ValidationGate(versions, archive, records, reader, properties.datasetDir());
+                                  IdxReader reader, DatasetProperties dataset) {
+        return new ValidationGate(versions, archive, records, reader, dataset.datasetDir());
     }
 
     @Bean

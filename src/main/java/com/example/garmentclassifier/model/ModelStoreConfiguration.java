@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.store.ActiveVersion;
 import com.example.garmentclassifier.store.MetadataRecords;
 import com.example.garmentclassifier.store.ModelStoreSeeder;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ModelStoreConfiguration {
 
     @Bean
-    StoreLayout storeLayout(ClassifierProperties properties) {
+    StoreLayout storeLayout(ModelStoreProperties properties) {
         return new StoreLayout(properties.modelStore());
     }
 
@@ -64,7 +63,7 @@ public class ModelStoreConfiguration {
 
     @Bean
     ModelStoreSeeder modelStoreSeeder(StoreLayout layout, VersionWriter writer, ActiveVersion active,
-                                      ClassifierProperties properties) {
+                                      ModelStoreProperties properties) {
         return new ModelStoreSeeder(layout, writer, active, properties.modelStoreSeed());
     }
 }

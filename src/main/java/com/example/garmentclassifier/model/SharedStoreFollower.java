@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.model;
 
-import com.example.garmentclassifier.store.SharedStoreProperties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,10 +1,10 @@
 package com.example.garmentclassifier.models;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.ServedEngines;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.ModelMetadata;
+import com.example.garmentclassifier.training.DatasetProperties;
 import com.example.garmentclassifier.training.FashionMnistSplit;
 import com.example.garmentclassifier.training.GarmentImages;
 import com.example.garmentclassifier.training.IdxReader;
@@ -30,7 +30,7 @@ class TestSetPredictions {
 
     private final NetworkArchive archive;
     private final IdxReader reader;
-    private final ClassifierProperties properties;
+    private final DatasetProperties dataset;
     private final ModelEvaluator evaluator = new ModelEvaluator();
     private final Map<String, Predictions> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
@@ -39,10 +39,10 @@ class TestSetPredictions {
         }
     };
 
-    TestSetPredictions(NetworkArchive archive, IdxReader reader, ClassifierProperties properties) {
+    TestSetPredictions(NetworkArchive archive, IdxReader reader, DatasetProperties dataset) {
         this.archive = archive;
         this.reader = reader;
-        this.properties = properties;
+        this.dataset = dataset;
     }
 
     /** @throws com.example.garmentclassifier.training.DatasetUnavailableException when the test set is not installed */
@@ -52,7 +52,7 @@ class TestSetPredictions {
         if (known != null) {
             return known;
         }
-        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages test = reader.read(dataset.datasetDir(), FashionMnistSplit.TEST);
         float[][] probabilities;
         try (StoredNetworks networks = archive.loadNetworks(version)) {
             probabilities = evaluator.withServedEngine(networks.members(), engine -> evaluator.probabilities(

@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.MetadataRecords;
@@ -16,15 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CalibrationFitter {
 
-    private final ClassifierProperties properties;
+    private final DatasetProperties dataset;
     private final IdxReader reader;
     private final NetworkArchive archive;
     private final MetadataRecords records;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public CalibrationFitter(ClassifierProperties properties, IdxReader reader, NetworkArchive archive,
+    public CalibrationFitter(DatasetProperties dataset, IdxReader reader, NetworkArchive archive,
                              MetadataRecords records) {
-        this.properties = properties;
+        this.dataset = dataset;
         this.reader = reader;
         this.archive = archive;
         this.records = records;
@@ -40,8 +39,8 @@ public class CalibrationFitter {
     }
 
     private ServedScores fit(List<MultiLayerNetwork> networks) {
-        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
-        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages train = reader.read(dataset.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(dataset.datasetDir(), FashionMnistSplit.TEST);
         return evaluator.withServedEngine(networks, served -> ServedScores.measure(evaluator, served, train, test));
     }
 }

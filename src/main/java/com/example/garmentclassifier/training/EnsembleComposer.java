@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.EvaluationReport;
@@ -24,15 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnsembleComposer {
 
-    private final ClassifierProperties properties;
+    private final DatasetProperties dataset;
     private final IdxReader reader;
     private final NetworkArchive archive;
     private final ModelVersions versions;
     private final ModelEvaluator evaluator = new ModelEvaluator();
 
-    public EnsembleComposer(ClassifierProperties properties, IdxReader reader, NetworkArchive archive,
+    public EnsembleComposer(DatasetProperties dataset, IdxReader reader, NetworkArchive archive,
                             ModelVersions versions) {
-        this.properties = properties;
+        this.dataset = dataset;
         this.reader = reader;
         this.archive = archive;
         this.versions = versions;
@@ -43,8 +42,8 @@ public class EnsembleComposer {
         if (versions.size() < 2) {
             throw new IllegalArgumentException("an ensemble needs at least two versions, got " + versions);
         }
-        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
-        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages train = reader.read(dataset.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(dataset.datasetDir(), FashionMnistSplit.TEST);
         List<StoredNetworks> loaded = new ArrayList<>();
         try {
             List<MultiLayerNetwork> members = new ArrayList<>();

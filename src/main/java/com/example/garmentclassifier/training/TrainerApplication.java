@@ -1,7 +1,7 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.ModelStoreConfiguration;
+import com.example.garmentclassifier.model.ModelStoreProperties;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@EnableConfigurationProperties(ClassifierProperties.class)
+@EnableConfigurationProperties({ModelStoreProperties.class, DatasetProperties.class})
 @Import({ModelStoreConfiguration.class, TrainingConfiguration.class, TrainingPipeline.class, EnsembleComposer.class,
         CalibrationFitter.class, TrainCommand.class})
 public class TrainerApplication {

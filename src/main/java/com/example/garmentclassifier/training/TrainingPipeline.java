@@ -1,6 +1,5 @@
 package com.example.garmentclassifier.training;
 
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.NetworkArchive;
 import com.example.garmentclassifier.model.StoredNetworks;
 import com.example.garmentclassifier.store.InvalidModelException;
@@ -21,15 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrainingPipeline {
 
-    private final ClassifierProperties properties;
+    private final DatasetProperties dataset;
     private final IdxReader reader;
     private final ModelTrainer trainer;
     private final ModelEvaluator evaluator;
     private final NetworkArchive archive;
 
-    public TrainingPipeline(ClassifierProperties properties, IdxReader reader, ModelTrainer trainer,
+    public TrainingPipeline(DatasetProperties dataset, IdxReader reader, ModelTrainer trainer,
                             ModelEvaluator evaluator, NetworkArchive archive) {
-        this.properties = properties;
+        this.dataset = dataset;
         this.reader = reader;
         this.trainer = trainer;
         this.evaluator = evaluator;
@@ -47,8 +46,8 @@ public class TrainingPipeline {
     /** As {@link #run(TrainingParameters, MultiLayerNetwork, String, TrainingProgress)}, checkpointing every epoch. */
     public ModelMetadata run(TrainingParameters params, MultiLayerNetwork warmStart, String warmStartVersion,
                              TrainingProgress progress, CheckpointDirectory checkpoints) {
-        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
-        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages train = reader.read(dataset.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(dataset.datasetDir(), FashionMnistSplit.TEST);
         Instant started = Instant.now();
         TrainedNetwork trained = withTeacher(params, softTargets -> trainer.train(train, params, warmStart, progress,
                 checkpoints == null ? null : checkpoint -> checkpoints.save(checkpoint, warmStartVersion),
@@ -62,8 +61,8 @@ public class TrainingPipeline {
 
     /** Carries on the run checkpointed in {@code checkpoints}, then evaluates and stores it as {@link #run} does. */
     public ModelMetadata resume(CheckpointDirectory checkpoints, TrainingProgress progress) {
-        GarmentImages train = reader.read(properties.datasetDir(), FashionMnistSplit.TRAIN);
-        GarmentImages test = reader.read(properties.datasetDir(), FashionMnistSplit.TEST);
+        GarmentImages train = reader.read(dataset.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages test = reader.read(dataset.datasetDir(), FashionMnistSplit.TEST);
         CheckpointDirectory.Resumed resumed = checkpoints.load();
         Instant started = Instant.now();
         TrainedNetwork trained;

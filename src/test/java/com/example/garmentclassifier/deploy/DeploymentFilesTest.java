@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.classify.ClassifyProperties;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.TrainingJobProperties;
+import com.example.garmentclassifier.model.ModelStoreProperties;
 import com.example.garmentclassifier.security.ClientsProperties;
+import com.example.garmentclassifier.training.DatasetProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,11 +187,12 @@ class DeploymentFilesTest {
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
         ConfigurationPropertySources.attach(environment);
         Binder binder = Binder.get(environment);
-        ClassifierProperties bound = binder.bind("classifier", ClassifierProperties.class).get();
 
-        assertThat(bound.modelStore()).isEqualTo(Path.of("/var/lib/garment-classifier/model-store"));
-        assertThat(bound.modelStoreSeed()).isEqualTo(Path.of("/opt/garment-classifier/seed-store"));
-        assertThat(bound.datasetDir()).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
+        ModelStoreProperties store = BoundProperties.from(binder, ModelStoreProperties.class);
+        assertThat(store.modelStore()).isEqualTo(Path.of("/var/lib/garment-classifier/model-store"));
+        assertThat(store.modelStoreSeed()).isEqualTo(Path.of("/opt/garment-classifier/seed-store"));
+        assertThat(BoundProperties.from(binder, DatasetProperties.class).datasetDir())
+                .isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
         assertThat(BoundProperties.from(binder, ClassifyProperties.class).maxFilesPerRequest()).isEqualTo(32);
         assertThat(BoundProperties.from(binder, ClientsProperties.class).requestsPerMinute()).isEqualTo(120);
         TrainingJobProperties training = BoundProperties.from(binder, TrainingJobProperties.class);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
 import com.example.garmentclassifier.classify.TestImages;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.FailingDisk;
+import com.example.garmentclassifier.model.ModelStoreProperties;
 import com.example.garmentclassifier.store.StoreLayout;
 import com.example.garmentclassifier.store.StoreOutput;
 import com.example.garmentclassifier.web.HttpTestClient;
@@ -59,7 +59,7 @@ class SaveFailureEndToEndTest {
     int port;
 
     @Autowired
-    ClassifierProperties properties;
+    ModelStoreProperties store;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -90,7 +90,7 @@ class SaveFailureEndToEndTest {
 
         assertThat(anonymous.get("/models/current").json().get("version").asString()).isEqualTo(serving);
         assertThat(anonymous.get("/models").json().findValuesAsString("version")).isEqualTo(versionsBefore);
-        try (Stream<Path> versions = Files.list(properties.modelStore().resolve("versions"))) {
+        try (Stream<Path> versions = Files.list(store.modelStore().resolve("versions"))) {
             assertThat(versions.map(p -> p.getFileName().toString())).as("no partial version or temporary directory")
                     .containsExactlyInAnyOrderElementsOf(versionsBefore);
         }

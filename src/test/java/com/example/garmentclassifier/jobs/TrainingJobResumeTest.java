@@ -8,14 +8,14 @@ import static org.mockito.Mockito.verify;
 
 import com.example.garmentclassifier.BoundProperties;
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.model.ModelActivationService;
+import com.example.garmentclassifier.model.SharedStoreProperties;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
-import com.example.garmentclassifier.store.SharedStoreProperties;
 import com.example.garmentclassifier.training.CheckpointDirectory;
+import com.example.garmentclassifier.training.DatasetProperties;
 import com.example.garmentclassifier.training.IdxReader;
 import com.example.garmentclassifier.training.InProcessTrainingRunner;
 import com.example.garmentclassifier.training.ModelEvaluator;
@@ -54,9 +54,9 @@ class TrainingJobResumeTest {
 
     @Test
     void aJobStoppedByACrashCarriesOnFromItsLastCheckpointAfterARestart() {
-        ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
+        DatasetProperties dataset = new DatasetProperties(MINI);
         TestStore store = TestStore.at(storeDir);
-        TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
+        TrainingPipeline pipeline = new TrainingPipeline(dataset, new IdxReader(), new ModelTrainer(),
                 new ModelEvaluator(), store.archive());
         RetrainRequest request = new RetrainRequest(null, "robust", null, 3, 32, 0.004, 11L, 200, null, null);
         TrainingJobRepository repository = new TrainingJobRepository(storeDir.resolve("jobs"), json);
@@ -64,7 +64,7 @@ class TrainingJobResumeTest {
 
         ModelActivationService activation = mock(ModelActivationService.class);
         TrainingJobService restarted = service(new InProcessTrainingRunner(pipeline, store.archive(), json), store,
-                activation, properties);
+                activation, dataset);
         assertThat(restarted.get(JOB).state()).as("not failed: it waits to carry on").isEqualTo(JobState.RUNNING);
         restarted.resumeStoppedJob();
 
@@ -86,7 +86,7 @@ class TrainingJobResumeTest {
 
     @Test
     void aFailedJobFreesItsCheckpoints() throws Exception {
-        ClassifierProperties properties = ClassifierProperties.of(storeDir, MINI);
+        DatasetProperties dataset = new DatasetProperties(MINI);
         TestStore store = TestStore.at(storeDir);
         TrainingRunner failsAfterAnEpoch = new TrainingRunner() {
             @Override
@@ -106,7 +106,7 @@ class TrainingJobResumeTest {
                 throw new AssertionError("a new job is not resumed");
             }
         };
-        TrainingJobService service = service(failsAfterAnEpoch, store, mock(ModelActivationService.class), properties);
+        TrainingJobService service = service(failsAfterAnEpoch, store, mock(ModelActivationService.class), dataset);
         String id = service.submit(new RetrainRequest(null, "robust", null, 1, 32, 0.004, 11L, 200, null, null)).id();
 
         await().atMost(Duration.ofMinutes(1)).until(() -> service.get(id).state().isFinished());
@@ -118,10 +118,10 @@ class TrainingJobResumeTest {
 
     /** The job service as the application wires it, over this test's store and nothing serving. */
     private TrainingJobService service(TrainingRunner runner, TestStore store, ModelActivationService activation,
-                                       ClassifierProperties properties) {
+                                       DatasetProperties dataset) {
         TrainingJobStore jobStore = new TrainingJobStore(store.layout(), store.writer(), store.locks(), store.records());
         ValidationGate gate = new ValidationGate(store.versions(), store.archive(), store.records(), new IdxReader(),
-                properties.datasetDir());
+                dataset.datasetDir());
         TrainingJobProperties training = BoundProperties.defaults(TrainingJobProperties.class);
         JobPromotion promotion = new JobPromotion(gate, new ModelHolder(), activation, training.promotionTolerance());
         return new TrainingJobService(runner, jobStore, promotion, training,

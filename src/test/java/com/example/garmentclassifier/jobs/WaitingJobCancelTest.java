@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import com.example.garmentclassifier.BoundProperties;
+import com.example.garmentclassifier.model.SharedStoreProperties;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.ModelMetadata;
-import com.example.garmentclassifier.store.SharedStoreProperties;
 import com.example.garmentclassifier.store.StoreLock;
 import com.example.garmentclassifier.training.TrainingParameters;
 import com.example.garmentclassifier.training.TrainingProgress;

@@ -3,7 +3,6 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.RetrainRequest;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -30,7 +29,7 @@ class FineTuneTest {
     void fineTuneCarriesOnFromTheServingNetworkWithItAsTeacher() {
         JsonMapper json = JsonMapper.builder().build();
         TestStore store = TestStore.at(storeDir);
-        TrainingPipeline pipeline = new TrainingPipeline(ClassifierProperties.of(storeDir, MINI), new IdxReader(),
+        TrainingPipeline pipeline = new TrainingPipeline(new DatasetProperties(MINI), new IdxReader(),
                 new ModelTrainer(), new ModelEvaluator(), store.archive());
         InProcessTrainingRunner runner = new InProcessTrainingRunner(pipeline, store.archive(), json);
         ModelMetadata serving = runner.train(new TrainingParameters(3, 32, 0.004, 5, 600, 5000, true,

@@ -3,7 +3,6 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.jobs.PromotionDecision;
 import com.example.garmentclassifier.jobs.PromotionPolicy;
 import com.example.garmentclassifier.jobs.ValidationGate;
@@ -81,7 +80,7 @@ class TestSetHygieneTest {
     /** A robust network, a student distilled from it, and the gate deciding whether the student replaces it. */
     private static Outcome trainAndGate(Path data, Path storeDir) {
         TestStore store = TestStore.at(storeDir);
-        TrainingPipeline pipeline = new TrainingPipeline(ClassifierProperties.of(storeDir, data), new IdxReader(),
+        TrainingPipeline pipeline = new TrainingPipeline(new DatasetProperties(data), new IdxReader(),
                 new ModelTrainer(), new ModelEvaluator(), store.archive());
         ModelMetadata teacher = pipeline.run(new TrainingParameters(2, 32, 0.004, 5, 400, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0), null, null, new TrainingProgress() { });

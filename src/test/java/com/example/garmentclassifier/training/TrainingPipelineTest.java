@@ -3,10 +3,9 @@ package com.example.garmentclassifier.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.config.ClassifierProperties;
-import com.example.garmentclassifier.model.TestStore;
-import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.model.StoredNetworks;
+import com.example.garmentclassifier.model.TestStore;
+import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.ModelMetadata;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +21,9 @@ class TrainingPipelineTest {
 
     @Test
     void trainsEvaluatesAndStoresAVersionWithCompleteMetadata() {
-        ClassifierProperties properties = ClassifierProperties.of(storeDir, Path.of("src/test/resources/fashion-mnist-mini"));
+        DatasetProperties dataset = new DatasetProperties(Path.of("src/test/resources/fashion-mnist-mini"));
         TestStore store = TestStore.at(storeDir);
-        TrainingPipeline pipeline = new TrainingPipeline(properties, new IdxReader(), new ModelTrainer(),
+        TrainingPipeline pipeline = new TrainingPipeline(dataset, new IdxReader(), new ModelTrainer(),
                 new ModelEvaluator(), store.archive());
         AtomicInteger batches = new AtomicInteger();
         AtomicInteger epochs = new AtomicInteger();
@@ -62,7 +61,7 @@ class TrainingPipelineTest {
         assertThat(calibration.fittedOn()).startsWith("validation");
         ModelMetadata.ValidationAccuracy recorded = metadata.validationAsUploads();
         assertThat(recorded.measuredOn()).startsWith(calibration.fittedOn() + ", inputs ");
-        GarmentImages training = new IdxReader().read(properties.datasetDir(), FashionMnistSplit.TRAIN);
+        GarmentImages training = new IdxReader().read(dataset.datasetDir(), FashionMnistSplit.TRAIN);
         assertThat(recorded.measuredOn()).as("the name the promotion gate looks for, or the gate measures it again")
                 .isEqualTo(ValidationSplit.measuredOn(training));
         GarmentImages validation = ValidationSplit.of(training);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.garmentclassifier.IntegrationTest;
-import com.example.garmentclassifier.config.ClassifierProperties;
 import com.example.garmentclassifier.model.TestStore;
 import com.example.garmentclassifier.store.EpochMetrics;
 import com.example.garmentclassifier.store.ModelMetadata;
@@ -34,7 +33,7 @@ class TrainingResumeTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private TrainingPipeline pipeline(Path store) {
-        return new TrainingPipeline(ClassifierProperties.of(store, MINI), new IdxReader(), new ModelTrainer(),
+        return new TrainingPipeline(new DatasetProperties(MINI), new IdxReader(), new ModelTrainer(),
                 new ModelEvaluator(), TestStore.at(store).archive());
     }
 

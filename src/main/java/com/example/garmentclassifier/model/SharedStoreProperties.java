@@ -1,4 +1,4 @@
-package com.example.garmentclassifier.store;
+package com.example.garmentclassifier.model;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
