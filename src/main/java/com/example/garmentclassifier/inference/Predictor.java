@@ -6,6 +6,7 @@ import com.example.garmentclassifier.inference.serving.LoadedModel;
 import com.example.garmentclassifier.inference.serving.ModelHolder;
 import com.example.garmentclassifier.inference.serving.ModelUnavailableException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -55,9 +56,21 @@ public class Predictor {
                 // The lease must outlive the computation, whatever happened alongside.
                 probabilities.handle((done, failure) -> null).join();
             }
-            return new Prediction<>(model.metadata(), model.engine(), InferenceDispatcher.await(probabilities),
+            return new Prediction<>(model.metadata(), model.engine(), resultOf(probabilities),
                     result);
         });
+    }
+
+    /** The computation's rows; its failure (overloaded, say) is thrown as it was raised, not wrapped. */
+    private static float[][] resultOf(CompletableFuture<float[][]> probabilities) {
+        try {
+            return probabilities.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Work of the caller's, done on its own thread while the engine computes (the attributes of /classify, say). */

@@ -2,7 +2,6 @@ package com.example.garmentclassifier.inference.batching;
 
 import com.example.garmentclassifier.inference.serving.LoadedModel;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Where a request's prepared images go to be classified. The caller holds a lease on {@code model}
@@ -16,21 +15,6 @@ public interface InferenceDispatcher extends AutoCloseable {
      *         {@link InferenceOverloadedException} at once when no more work can be queued
      */
     CompletableFuture<float[][]> submit(LoadedModel model, float[][] images);
-
-    /**
-     * Waits for a submitted computation; its failure (e.g. {@link InferenceOverloadedException}) is
-     * thrown as it was raised, not wrapped.
-     */
-    static float[][] await(CompletableFuture<float[][]> probabilities) {
-        try {
-            return probabilities.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
 
     /** Stops accepting work, finishes what was accepted, then stops. */
     @Override
