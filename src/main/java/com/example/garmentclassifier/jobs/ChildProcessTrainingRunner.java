@@ -134,11 +134,12 @@ public class ChildProcessTrainingRunner implements TrainingRunner {
         args.add("--classifier.model-store-seed=");
         args.add("--classifier.dataset-dir=" + datasetDir.toAbsolutePath());
         // First, so that ps (and tools that read only the start of a long command line) can tell the child apart.
-        List<String> jvm = List.of(CHILD_MARKER, "-Xmx" + training.childHeap(),
+        List<String> jvm = new ArrayList<>(List.of(CHILD_MARKER, "-Xmx" + training.childHeap(),
                 "-Dorg.bytedeco.javacpp.maxbytes=" + training.childOffHeap(),
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + training.childPhysicalMemory(),
                 // The JVM exits with status 3 on a heap OOM; the command does the same for ND4J's off-heap OOM.
-                "-XX:+ExitOnOutOfMemoryError");
+                "-XX:+ExitOnOutOfMemoryError"));
+        jvm.addAll(training.childJvmOptions());
         return launch.command(jvm, args, training.childNice());
     }
 

@@ -1,5 +1,6 @@
 package com.example.garmentclassifier.jobs;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param childOffHeap        the training child's ND4J off-heap limit (org.bytedeco.javacpp.maxbytes)
  * @param childPhysicalMemory the training child's whole-process limit (org.bytedeco.javacpp.maxphysicalbytes)
  * @param childNice           CPU niceness added to the training child (0-19), so serving keeps priority
+ * @param childJvmOptions     further options for the training child's JVM, after the memory limits (GC logging,
+ *                            a flight recording, JIT settings); none by default
  * @param minFreeSpace        free space the model store needs before a job starts (a version takes about 13 MB)
  */
 @ConfigurationProperties("classifier.training")
@@ -23,6 +26,7 @@ public record TrainingJobProperties(@DefaultValue("0") double promotionTolerance
                                     @DefaultValue("3G") String childOffHeap,
                                     @DefaultValue("8G") String childPhysicalMemory,
                                     @DefaultValue("10") int childNice,
+                                    @DefaultValue List<String> childJvmOptions,
                                     @DefaultValue("200MB") DataSize minFreeSpace) {
 
     /** Where retraining jobs run. */

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Retraining runs in a child JVM (the default): the test sees the child among the service's own
- * processes, watches progress arrive from it, kills it, and finds the job FAILED with a reason while
+ * processes, started with the JVM options configured for it, watches progress arrive from it, kills it, and finds the job FAILED with a reason while
  * the service goes on classifying; cancelling a job ends its child.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -47,6 +47,7 @@ class TrainingChildProcessEndToEndTest {
         registry.add("classifier.training.child-heap", () -> "768m");
         registry.add("classifier.training.child-off-heap", () -> "1G");
         registry.add("classifier.training.child-physical-memory", () -> "3G");
+        registry.add("classifier.training.child-jvm-options", () -> "-XX:TieredStopAtLevel=1,-XX:+UseSerialGC");
     }
 
     @BeforeEach
@@ -60,6 +61,8 @@ class TrainingChildProcessEndToEndTest {
         String id = admin.postJson("/admin/retrain", LONG_JOB).json().get("id").asString();
         ProcessHandle child = awaitTrainingChild();
         assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(child.info().commandLine().orElseThrow()).as("the child's JVM as configured")
+                .contains("-Xmx768m", "-Dorg.bytedeco.javacpp.maxbytes=1G", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         await("progress reported by the child").atMost(WAIT)
                 .until(() -> admin.get("/admin/jobs/" + id).json(),
                         job -> job.get("progress") != null && job.get("progress").get("batch").asInt() > 0);

@@ -82,9 +82,9 @@ class TestSetHygieneTest {
         TestStore store = TestStore.at(storeDir);
         TrainingPipeline pipeline = new TrainingPipeline(new DatasetProperties(data), new IdxReader(),
                 new ModelTrainer(), new ModelEvaluator(), store.archive());
-        ModelMetadata teacher = pipeline.run(new TrainingParameters(2, 32, 0.004, 5, 400, 5000, true,
+        ModelMetadata teacher = pipeline.run(new TrainingParameters(2, 32, 0.004, 5, 200, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0), null, null, new TrainingProgress() { });
-        ModelMetadata student = pipeline.run(new TrainingParameters(2, 32, 0.004, 6, 400, 5000, true,
+        ModelMetadata student = pipeline.run(new TrainingParameters(2, 32, 0.004, 6, 200, 5000, true,
                 GarmentNetwork.Recipe.ROBUST, 0).distilling(Distillation.from(teacher.version())), null, null,
                 new TrainingProgress() { });
         PromotionDecision decision = new ValidationGate(store.versions(), store.archive(), store.records(),
