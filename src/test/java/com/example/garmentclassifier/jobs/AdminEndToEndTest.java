@@ -222,7 +222,7 @@ class AdminEndToEndTest {
     }
 
     private void awaitState(String id, String state) {
-        await("job " + id + " to reach " + state).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+        await("job " + id + " to reach " + state).atMost(Duration.ofMinutes(1)).pollInterval(JobEnd.POLL)
                 .until(() -> admin.get("/admin/jobs/" + id).json().get("state").asString(), state::equals);
     }
 

@@ -63,7 +63,7 @@ class TrainingChildProcessEndToEndTest {
         assertThat(child.pid()).isNotEqualTo(ProcessHandle.current().pid());
         assertThat(child.info().commandLine().orElseThrow()).as("the child's JVM as configured")
                 .contains("-Xmx768m", "-Dorg.bytedeco.javacpp.maxbytes=1G", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        await("progress reported by the child").atMost(WAIT)
+        await("progress reported by the child").atMost(WAIT).pollInterval(JobEnd.POLL)
                 .until(() -> admin.get("/admin/jobs/" + id).json(),
                         job -> job.get("progress") != null && job.get("progress").get("batch").asInt() > 0);
 

@@ -182,6 +182,7 @@ class SharedStoreReplicasEndToEndTest {
     }
 
     private static void awaitTrue(Duration timeout, BooleanSupplier condition) {
-        await().atMost(timeout).until(condition::getAsBoolean);
+        // Not Awaitility's 100 ms: most conditions ask the admin API, whose bcrypt check costs about 60 ms of CPU.
+        await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(condition::getAsBoolean);
     }
 }
